@@ -1,0 +1,33 @@
+// Where a delivery-plan action stands at the end of a reporting period.
+import { isAfter, parseISO } from "date-fns";
+import type { Action } from "../schema/action-schema.ts";
+
+export type ActionStatus = "complete" | "overdue" | "onTrack" | "atRisk" | "notStarted" | "deferred";
+
+export interface ActionStatusResult {
+  status: ActionStatus;
+  reason: string;
+}
+
+export function computeActionStatus(action: Action, periodEnd: Date): ActionStatusResult {
+  const due = parseISO(action.due);
+  if (action.completed !== undefined && !isAfter(parseISO(action.completed), periodEnd)) {
+    return { status: "complete", reason: `Complete: finished on ${action.completed}.` };
+  }
+  if (action.status === "complete" || action.percentComplete === 100) {
+    return { status: "complete", reason: "Complete: reported as finished." };
+  }
+  if (action.status === "deferred") {
+    return { status: "deferred", reason: "Deferred: reported as deferred by the lead officer." };
+  }
+  if (isAfter(periodEnd, due)) {
+    return { status: "overdue", reason: `Overdue: due on ${action.due} and not complete.` };
+  }
+  if (action.status === "atRisk") {
+    return { status: "atRisk", reason: "At risk: the lead officer reports the due date is at risk." };
+  }
+  if (action.status === "notStarted" || action.percentComplete === 0) {
+    return { status: "notStarted", reason: `Not started: due on ${action.due}.` };
+  }
+  return { status: "onTrack", reason: `On track: due on ${action.due}.` };
+}

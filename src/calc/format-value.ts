@@ -1,0 +1,42 @@
+// How a KPI value is written in reports and in status reasons: "43.1%", "£1,250", "12.5 days".
+import type { KpiUnit } from "../schema/kpi-schema.ts";
+
+export interface ValueFormat {
+  unit: KpiUnit;
+  decimals: number;
+  /** Show up to this many decimals when the value has them (thresholds such as 42.75%). */
+  maxDecimals?: number;
+}
+
+function formatNumber(value: number, decimals: number, maxDecimals = decimals): string {
+  return new Intl.NumberFormat("en-GB", {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: Math.max(decimals, maxDecimals),
+  }).format(value);
+}
+
+export function formatValue(value: number, { unit, decimals, maxDecimals }: ValueFormat): string {
+  const number = formatNumber(Math.abs(value), decimals, maxDecimals);
+  const sign = value < 0 ? "−" : "";
+  switch (unit) {
+    case "percent":
+      return `${sign}${number}%`;
+    case "pounds":
+      return `${sign}£${number}`;
+    case "days":
+      return `${sign}${number} ${Math.abs(value) === 1 ? "day" : "days"}`;
+    case "number":
+    case "ratio":
+      return `${sign}${number}`;
+  }
+}
+
+/** A gap between two values: percentages differ by "points", not by per cent. */
+export function formatDifference(difference: number, format: ValueFormat): string {
+  const magnitude = Math.abs(difference);
+  if (format.unit === "percent") {
+    const points = formatNumber(magnitude, format.decimals);
+    return `${points} ${points === "1" ? "point" : "points"}`;
+  }
+  return formatValue(magnitude, format);
+}

@@ -1,0 +1,243 @@
+// Validated data + calculations → everything the templates show, as plain data. Pure.
+import { format, parseISO } from "date-fns";
+import { computeActionStatus } from "../calc/action-status.ts";
+import { computeDirectionOfTravel } from "../calc/direction-of-travel.ts";
+import { formatDifference, formatValue } from "../calc/format-value.ts";
+import { computeKpiStatus, type KpiStatus } from "../calc/kpi-status.ts";
+import {
+  formatPeriod,
+  type Period,
+  parsePeriod,
+  periodDates,
+  periodMonthsLabel,
+  previousPeriod,
+  samePeriodLastYear,
+} from "../calc/period.ts";
+import { riskMovement, scoreRisk } from "../calc/risk-score.ts";
+import { countKpiStatuses, type KpiStatusCounts, summariseKpiStatuses } from "../calc/summarise-kpi-statuses.ts";
+import type { Kpi, Tolerance } from "../schema/kpi-schema.ts";
+import type { ReportInput } from "../schema/load-report-data.ts";
+import {
+  actionStatusLabels,
+  type DirectionLabel,
+  directionLabels,
+  kpiStatusLabels,
+  riskMovementLabels,
+  type StatusLabel,
+} from "./labels.ts";
+
+export interface KpiRow {
+  id: string;
+  title: string;
+  owner: string | undefined;
+  themeId: string;
+  status: KpiStatus;
+  statusLabel: StatusLabel;
+  reason: string;
+  target: string;
+  actual: string;
+  /** Raw figures for charts; undefined where there is none. */
+  actualValue: number | undefined;
+  previous: string;
+  lastYear: string;
+  direction: DirectionLabel;
+  directionDescription: string;
+  commentary: string | undefined;
+}
+
+export interface ThemeView {
+  id: string;
+  title: string;
+  counts: KpiStatusCounts;
+  summary: string;
+  kpis: KpiRow[];
+}
+
+export interface RiskRow {
+  id: string;
+  title: string;
+  description: string | undefined;
+  owner: string;
+  likelihood: string;
+  impact: string;
+  score: number;
+  band: string;
+  bandClass: string;
+  summary: string;
+  target: string | undefined;
+  movement: DirectionLabel;
+  previousScore: number | undefined;
+  actions: string | undefined;
+}
+
+export interface ActionRow {
+  id: string;
+  title: string;
+  theme: string;
+  leadOfficer: string;
+  resource: string | undefined;
+  due: string;
+  status: StatusLabel;
+  reason: string;
+  percentComplete: string;
+  commentary: string | undefined;
+}
+
+export interface ReportView {
+  meta: {
+    organisation: string;
+    committee: string;
+    meetingDate: string;
+    title: string;
+    documentName: string;
+    reportOf: string;
+    leadMember: string | undefined;
+    period: string;
+    periodMonths: string;
+    classification: string;
+    language: string;
+    /** For the PDF's subject metadata. */
+    subject: string;
+  };
+  ragKey: { label: StatusLabel; meaning: string }[];
+  summary: { counts: KpiStatusCounts; sentence: string; total: number };
+  summaryTiles: { label: StatusLabel; count: number }[];
+  themes: ThemeView[];
+  exceptions: KpiRow[];
+  risks: RiskRow[];
+  actions: ActionRow[];
+}
+
+export function buildReportView(input: ReportInput): ReportView {
+  const { report } = input;
+  const period = parsePeriod(report.period) as Period;
+  const periodLabel = formatPeriod(period);
+  const rows = input.kpis.map((kpi) => buildKpiRow(kpi, period, report.ragRule.tolerance));
+  const themes = report.themes.map((theme) => {
+    const kpis = rows.filter((row) => row.themeId === theme.id);
+    const counts = countKpiStatuses(kpis.map((row) => row.status));
+    return { id: theme.id, title: theme.title, counts, summary: summariseKpiStatuses(counts), kpis };
+  });
+  const counts = countKpiStatuses(rows.map((row) => row.status));
+  const periodEnd = periodDates(period, report.financialYearStartMonth).end;
+  const themeTitles = new Map(report.themes.map((theme) => [theme.id, theme.title]));
+  const documentName = report.documentName ?? report.title;
+
+  return {
+    meta: {
+      organisation: report.organisation,
+      committee: report.committee,
+      meetingDate: format(parseISO(report.meetingDate), "EEEE d MMMM yyyy"),
+      title: report.title,
+      documentName,
+      reportOf: report.reportOf,
+      leadMember: report.leadMember,
+      period: periodLabel,
+      periodMonths: periodMonthsLabel(period, report.financialYearStartMonth),
+      classification: report.classification === "public" ? "Public" : "Exempt",
+      language: report.language,
+      subject: `${report.organisation}: performance results for ${periodLabel}`,
+    },
+    ragKey: describeRagRule(report.ragRule.tolerance),
+    summary: { counts, sentence: summariseKpiStatuses(counts), total: rows.length },
+    summaryTiles: [
+      { label: kpiStatusLabels.green, count: counts.green },
+      { label: kpiStatusLabels.amber, count: counts.amber },
+      { label: kpiStatusLabels.red, count: counts.red },
+      { label: { ...kpiStatusLabels.dataOnly, label: "Data only or awaited" }, count: counts.dataOnly + counts.awaited + counts.notAvailable + counts.noTarget },
+    ],
+    themes,
+    exceptions: rows.filter((row) => row.status === "red"),
+    risks: input.risks.map((risk) => {
+      const current = scoreRisk(risk.current, input.matrix);
+      const target = risk.target ? scoreRisk(risk.target, input.matrix) : undefined;
+      return {
+        id: risk.id,
+        title: risk.title,
+        description: risk.description,
+        owner: risk.owner,
+        likelihood: `${current.likelihoodLabel} (${current.likelihood})`,
+        impact: `${current.impactLabel} (${current.impact})`,
+        score: current.score,
+        band: current.band,
+        bandClass: `band-${input.matrix.bands.findIndex((band) => band.name === current.band) + 1}`,
+        summary: current.summary,
+        target: target ? `${target.band} (${target.score})` : undefined,
+        movement: riskMovementLabels[riskMovement(current.score, risk.previousScore)],
+        previousScore: risk.previousScore,
+        actions: risk.actions,
+      };
+    }),
+    actions: input.actions.map((action) => {
+      const result = computeActionStatus(action, periodEnd);
+      return {
+        id: action.id,
+        title: action.title,
+        theme: themeTitles.get(action.theme) ?? action.theme,
+        leadOfficer: action.leadOfficer,
+        resource: action.resource,
+        due: format(parseISO(action.due), "d MMM yyyy"),
+        status: actionStatusLabels[result.status],
+        reason: result.reason,
+        percentComplete: action.percentComplete === undefined ? "–" : `${action.percentComplete}%`,
+        commentary: action.commentary,
+      };
+    }),
+  };
+}
+
+function buildKpiRow(kpi: Kpi, period: Period, defaultTolerance: Tolerance): KpiRow {
+  const key = formatPeriod(period);
+  const previousKey = formatPeriod(previousPeriod(period));
+  const lastYearKey = formatPeriod(samePeriodLastYear(period));
+  const valueFormat = { unit: kpi.unit, decimals: kpi.decimals };
+  const show = (value: number | undefined) => (value === undefined ? "–" : formatValue(value, valueFormat));
+  const actual = kpi.actuals[key];
+  const result = computeKpiStatus({
+    ...valueFormat,
+    polarity: kpi.polarity,
+    actual,
+    target: kpi.target,
+    tolerance: kpi.tolerance ?? defaultTolerance,
+    dataStatus: kpi.dataStatus[key],
+    periodLabel: key,
+  });
+  const direction = computeDirectionOfTravel(
+    kpi.polarity,
+    actual,
+    kpi.actuals[previousKey],
+    previousKey,
+    (value) => formatValue(value, valueFormat),
+  );
+  return {
+    id: kpi.id,
+    title: kpi.title,
+    owner: kpi.owner,
+    themeId: kpi.theme,
+    status: result.status,
+    statusLabel: kpiStatusLabels[result.status],
+    reason: result.reason,
+    target: kpi.polarity === "dataOnly" ? "Data only" : show(kpi.target),
+    actual: actual === undefined ? kpiStatusLabels[result.status].label : show(actual),
+    actualValue: actual,
+    previous: show(kpi.actuals[previousKey]),
+    lastYear: show(kpi.actuals[lastYearKey]),
+    direction: directionLabels[direction.direction],
+    directionDescription: direction.description,
+    commentary: kpi.commentary[key],
+  };
+}
+
+function describeRagRule(tolerance: Tolerance): { label: StatusLabel; meaning: string }[] {
+  const within =
+    tolerance.type === "relative"
+      ? `no more than ${tolerance.value}% of the target`
+      : `no more than ${formatDifference(tolerance.value, { unit: "number", decimals: 0, maxDecimals: 2 })} (in the indicator's own unit)`;
+  return [
+    { label: kpiStatusLabels.green, meaning: "On target or better." },
+    { label: kpiStatusLabels.amber, meaning: `Short of target by ${within}.` },
+    { label: kpiStatusLabels.red, meaning: `Short of target by more than ${within.replace("no more than ", "")}.` },
+    { label: kpiStatusLabels.dataOnly, meaning: "Reported for context; no target, no rating." },
+    { label: kpiStatusLabels.awaited, meaning: "The figure for this period has not been received yet." },
+  ];
+}

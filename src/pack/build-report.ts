@@ -1,0 +1,60 @@
+// One report, every stage: load → validate → calculate → view model → charts → HTML → PDF → write.
+// This file only wires the stages together; each stage lives in its own folder.
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createChartRenderer } from "../charts/chart-renderer.ts";
+import { statusByThemeChart } from "../charts/status-by-theme-chart.ts";
+import type { KpiStatusCounts } from "../calc/summarise-kpi-statuses.ts";
+import { buildReportView } from "../model/build-report-view.ts";
+import type { BrowserHandle } from "../pdf/browser.ts";
+import { htmlToPdf } from "../pdf/html-to-pdf.ts";
+import { writeFileAtomic } from "../pdf/write-file-atomic.ts";
+import { renderReportHtml } from "../render/render-report-html.ts";
+import { createTemplateAssetResolver } from "../render/template-assets.ts";
+import { createTemplateEngine } from "../render/template-engine.ts";
+import { loadReportData } from "../schema/load-report-data.ts";
+import { outputFileName } from "./output-file-name.ts";
+
+export const BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates", import.meta.url));
+
+export interface BuildReportOptions {
+  /** Folder holding report.yaml, kpis.yaml, risks.yaml and actions.yaml. */
+  folder: string;
+  outDir: string;
+  browser: BrowserHandle;
+  templatesDirectory?: string;
+}
+
+export interface BuildReportResult {
+  pdfPath: string;
+  statusCounts: KpiStatusCounts;
+  blockedRequests: string[];
+  durationMs: number;
+}
+
+export async function buildReport(options: BuildReportOptions): Promise<BuildReportResult> {
+  const started = performance.now();
+  const templatesDirectory = options.templatesDirectory ?? BUILT_IN_TEMPLATES;
+  const input = await loadReportData(options.folder);
+  const view = buildReportView(input);
+
+  const chartRenderer = createChartRenderer({ fontsDirectory: join(templatesDirectory, "fonts") });
+  const charts = [statusByThemeChart(view.themes, view.meta.period)].map(({ configuration, ...chart }) => ({
+    ...chart,
+    svg: chartRenderer.renderSvg(configuration, `chart-${chart.id}`),
+  }));
+
+  const engine = await createTemplateEngine(templatesDirectory);
+  const footerFont = await readFile(join(templatesDirectory, "fonts", "AtkinsonHyperlegibleNext_400Regular.ttf"));
+  const { html, footerHtml } = renderReportHtml(engine, view, charts, footerFont.toString("base64"));
+
+  const { pdf, blockedRequests } = await htmlToPdf(await options.browser.get(), {
+    html,
+    footerHtml,
+    resolveAsset: createTemplateAssetResolver(templatesDirectory),
+  });
+  const pdfPath = resolve(options.outDir, outputFileName(input.report.period, "performance-report", "pdf"));
+  await writeFileAtomic(pdfPath, pdf);
+  return { pdfPath, statusCounts: view.summary.counts, blockedRequests, durationMs: performance.now() - started };
+}

@@ -1,0 +1,36 @@
+// View model + rendered charts → the report's HTML and its running footer.
+import Handlebars from "handlebars";
+import type { ChartSpec } from "../charts/status-by-theme-chart.ts";
+import type { ReportView } from "../model/build-report-view.ts";
+import type { TemplateEngine } from "./template-engine.ts";
+
+export interface RenderedChart extends Omit<ChartSpec, "configuration"> {
+  svg: string;
+}
+
+export interface ReportHtml {
+  html: string;
+  footerHtml: string;
+}
+
+export function renderReportHtml(
+  engine: TemplateEngine,
+  view: ReportView,
+  charts: readonly RenderedChart[],
+  footerFontBase64: string,
+): ReportHtml {
+  const context = {
+    ...view,
+    // Chart SVG is drawn by our own renderer (text becomes glyph outlines), never taken from data.
+    charts: charts.map(({ svg, ...chart }) => ({ ...chart, svg: new Handlebars.SafeString(svg) })),
+  };
+  return {
+    html: engine.render("performance-report", context),
+    footerHtml: engine.render("footer", {
+      committee: view.meta.committee,
+      meetingDate: view.meta.meetingDate,
+      documentName: view.meta.documentName,
+      fontBase64: footerFontBase64,
+    }),
+  };
+}

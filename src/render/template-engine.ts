@@ -1,0 +1,75 @@
+// The Handlebars environment: escaping on, strict lookups, only our helpers, partials only from
+// the template folder. Data is always text; the only markup that is not escaped is made here.
+import { readdir, readFile } from "node:fs/promises";
+import { basename, extname, join } from "node:path";
+import Handlebars from "handlebars";
+import { ScrutinyError } from "../errors.ts";
+import type { DirectionLabel, StatusLabel } from "../model/labels.ts";
+import { statusShapeSvg } from "./status-shapes.ts";
+
+export interface TemplateEngine {
+  render(templateName: string, context: object): string;
+}
+
+const helpers = {
+  /** A status as symbol + word; the colour comes from the tone class and repeats what they say. */
+  statusBadge(status: StatusLabel) {
+    return new Handlebars.SafeString(
+      `<span class="status tone-${status.tone}">${statusShapeSvg(status.shape)}<span class="status-label">${Handlebars.escapeExpression(status.label)}</span></span>`,
+    );
+  },
+  directionBadge(direction: DirectionLabel) {
+    return new Handlebars.SafeString(
+      `<span class="direction">${statusShapeSvg(`arrow-${direction.arrow}`)}<span>${Handlebars.escapeExpression(direction.label)}</span></span>`,
+    );
+  },
+  /** Keeps line breaks of multi-paragraph text without letting any markup through. */
+  paragraphs(text: unknown) {
+    if (typeof text !== "string" || text.trim() === "") return "";
+    const html = text
+      .split(/\n\s*\n/)
+      .map((paragraph) => `<p>${Handlebars.escapeExpression(paragraph.trim())}</p>`)
+      .join("");
+    return new Handlebars.SafeString(html);
+  },
+} as const;
+
+export async function createTemplateEngine(templatesDirectory: string): Promise<TemplateEngine> {
+  const handlebars = Handlebars.create();
+  for (const [name, helper] of Object.entries(helpers)) handlebars.registerHelper(name, helper);
+  const knownHelpers = Object.fromEntries(Object.keys(helpers).map((name) => [name, true]));
+  const compileOptions = { strict: true, knownHelpersOnly: true, knownHelpers } as const;
+
+  const partialsDirectory = join(templatesDirectory, "partials");
+  for (const file of (await readdir(partialsDirectory)).sort()) {
+    if (extname(file) !== ".hbs") continue;
+    const source = await readFile(join(partialsDirectory, file), "utf8");
+    handlebars.registerPartial(basename(file, ".hbs"), handlebars.compile(source, compileOptions));
+  }
+
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  for (const file of (await readdir(templatesDirectory)).sort()) {
+    if (extname(file) !== ".hbs") continue;
+    const source = await readFile(join(templatesDirectory, file), "utf8");
+    compiled.set(basename(file, ".hbs"), handlebars.compile(source, compileOptions));
+  }
+
+  return {
+    render(templateName, context) {
+      const template = compiled.get(templateName);
+      if (!template) {
+        throw new ScrutinyError("template", `no template named "${templateName}" in ${templatesDirectory}`);
+      }
+      try {
+        return template(context, {
+          allowProtoPropertiesByDefault: false,
+          allowProtoMethodsByDefault: false,
+        });
+      } catch (error) {
+        throw new ScrutinyError("template", `template "${templateName}" failed: ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
+    },
+  };
+}

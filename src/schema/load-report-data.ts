@@ -1,0 +1,122 @@
+// Reads a report folder's YAML files, validates each, then checks the references between them.
+// Every problem in every file is collected before anything fails.
+import { join } from "node:path";
+import type { z } from "zod";
+import { type Problem, ScrutinyError } from "../errors.ts";
+import { readYamlFile, type YamlSource } from "../load/read-yaml-file.ts";
+import { type Action, actionFileSchema } from "./action-schema.ts";
+import { type Kpi, kpiFileSchema } from "./kpi-schema.ts";
+import { type ReportData, reportSchema } from "./report-schema.ts";
+import { type Risk, type RiskMatrix, riskFileSchema } from "./risk-schema.ts";
+import { problemAt, validateSource } from "./validate-source.ts";
+
+export interface ReportInput {
+  report: ReportData;
+  kpis: readonly Kpi[];
+  matrix: RiskMatrix;
+  risks: readonly Risk[];
+  actions: readonly Action[];
+}
+
+export const REPORT_FILES = {
+  report: "report.yaml",
+  kpis: "kpis.yaml",
+  risks: "risks.yaml",
+  actions: "actions.yaml",
+} as const;
+
+export async function loadReportData(folder: string): Promise<ReportInput> {
+  const problems: Problem[] = [];
+  const read = async (name: string): Promise<YamlSource | undefined> => {
+    try {
+      return await readYamlFile(join(folder, name), name);
+    } catch (error) {
+      if (error instanceof ScrutinyError) {
+        problems.push(...error.problems);
+        return undefined;
+      }
+      throw error;
+    }
+  };
+  const sources = {
+    report: await read(REPORT_FILES.report),
+    kpis: await read(REPORT_FILES.kpis),
+    risks: await read(REPORT_FILES.risks),
+    actions: await read(REPORT_FILES.actions),
+  };
+  const check = <Schema extends z.ZodType>(source: YamlSource | undefined, schema: Schema) => {
+    if (!source) return undefined;
+    const result = validateSource(source, schema);
+    if (result.ok) return result.data;
+    problems.push(...result.problems);
+    return undefined;
+  };
+  const report = check(sources.report, reportSchema);
+  const kpiFile = check(sources.kpis, kpiFileSchema);
+  const riskFile = check(sources.risks, riskFileSchema);
+  const actionFile = check(sources.actions, actionFileSchema);
+
+  if (report && kpiFile && riskFile && actionFile && sources.kpis && sources.risks && sources.actions) {
+    const themeIds = new Set(report.themes.map((theme) => theme.id));
+    const themeList = [...themeIds].join(", ");
+    checkUniqueIds(sources.kpis, "kpis", kpiFile.kpis, problems);
+    checkUniqueIds(sources.risks, "risks", riskFile.risks, problems);
+    checkUniqueIds(sources.actions, "actions", actionFile.actions, problems);
+    kpiFile.kpis.forEach((kpi, index) => {
+      if (!themeIds.has(kpi.theme)) {
+        problems.push(problemAt(sources.kpis as YamlSource, ["kpis", index, "theme"], `unknown theme "${kpi.theme}"`, `Use one of the themes in report.yaml: ${themeList}.`));
+      }
+    });
+    actionFile.actions.forEach((action, index) => {
+      if (!themeIds.has(action.theme)) {
+        problems.push(problemAt(sources.actions as YamlSource, ["actions", index, "theme"], `unknown theme "${action.theme}"`, `Use one of the themes in report.yaml: ${themeList}.`));
+      }
+    });
+    checkRiskRatings(sources.risks, riskFile, problems);
+  }
+
+  if (problems.length > 0 || !report || !kpiFile || !riskFile || !actionFile) {
+    const files = new Set(problems.map((problem) => problem.file)).size;
+    throw new ScrutinyError(
+      "invalid-data",
+      `${problems.length} ${problems.length === 1 ? "problem" : "problems"} in ${files} ${files === 1 ? "file" : "files"} of ${folder}`,
+      { problems },
+    );
+  }
+  return { report, kpis: kpiFile.kpis, matrix: riskFile.matrix, risks: riskFile.risks, actions: actionFile.actions };
+}
+
+function checkUniqueIds(source: YamlSource, list: string, records: readonly { id: string }[], problems: Problem[]): void {
+  const seen = new Map<string, number>();
+  records.forEach((record, index) => {
+    const first = seen.get(record.id);
+    if (first === undefined) seen.set(record.id, index);
+    else problems.push(problemAt(source, [list, index, "id"], `the id "${record.id}" is already used by ${list}[${first}]`, "Every id must be unique."));
+  });
+}
+
+function checkRiskRatings(source: YamlSource, file: { matrix: RiskMatrix; risks: Risk[] }, problems: Problem[]): void {
+  const { matrix } = file;
+  const scale = (axis: "likelihood" | "impact") => new Set(matrix[axis].map((point) => point.value));
+  const scales = { likelihood: scale("likelihood"), impact: scale("impact") };
+  const maxScore = Math.max(...scales.likelihood) * Math.max(...scales.impact);
+  const scores = new Set([...scales.likelihood].flatMap((l) => [...scales.impact].map((i) => l * i)));
+  const unbanded = [...scores].filter((score) => !matrix.bands.some((band) => score >= band.from && score <= band.to));
+  if (unbanded.length > 0) {
+    problems.push(
+      problemAt(source, ["matrix", "bands"], `no band covers the score${unbanded.length === 1 ? "" : "s"} ${unbanded.sort((a, b) => a - b).join(", ")}`, `Bands must cover every score from 1 to ${maxScore}.`),
+    );
+  }
+  file.risks.forEach((risk, index) => {
+    for (const stage of ["inherent", "current", "target"] as const) {
+      const rating = risk[stage];
+      if (!rating) continue;
+      for (const axis of ["likelihood", "impact"] as const) {
+        if (!scales[axis].has(rating[axis])) {
+          const allowed = [...scales[axis]].join(", ");
+          problems.push(problemAt(source, ["risks", index, stage, axis], `${axis} ${rating[axis]} is not on the matrix`, `Use one of: ${allowed}.`));
+        }
+      }
+    }
+  });
+}

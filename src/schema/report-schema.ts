@@ -1,0 +1,34 @@
+// report.yaml: who the report is for, when, and the shared rules it applies.
+import { z } from "zod";
+import { idSchema, isoDateSchema, periodKeySchema, textSchema, toleranceSchema } from "./common.ts";
+
+export const themeSchema = z.strictObject({
+  id: idSchema,
+  title: textSchema,
+});
+
+export const ragRuleSchema = z.strictObject({
+  /** How far short of target still counts as Amber; beyond it is Red. */
+  tolerance: toleranceSchema.default({ type: "relative", value: 5 }),
+});
+
+export const reportSchema = z.strictObject({
+  organisation: textSchema,
+  committee: textSchema,
+  meetingDate: isoDateSchema,
+  title: textSchema,
+  /** What this document is within the committee papers, e.g. "Appendix A". */
+  documentName: textSchema.optional(),
+  reportOf: textSchema,
+  leadMember: textSchema.optional(),
+  period: periodKeySchema,
+  financialYearStartMonth: z.int().min(1).max(12).default(4),
+  classification: z.enum(["public", "exempt"]).default("public"),
+  language: z.string().default("en-GB"),
+  themes: z.array(themeSchema).min(1),
+  ragRule: ragRuleSchema.default({ tolerance: { type: "relative", value: 5 } }),
+});
+
+export type ReportData = z.infer<typeof reportSchema>;
+export type Theme = z.infer<typeof themeSchema>;
+export type RagRule = z.infer<typeof ragRuleSchema>;

@@ -1,0 +1,63 @@
+// Checks one YAML file's data against its schema and places every problem at a line and column.
+import type { z } from "zod";
+import { formatFieldPath, type Problem } from "../errors.ts";
+import { locateInYaml, type YamlSource } from "../load/read-yaml-file.ts";
+
+export type ValidationResult<T> = { ok: true; data: T } | { ok: false; problems: Problem[] };
+
+export function validateSource<Schema extends z.ZodType>(
+  source: YamlSource,
+  schema: Schema,
+): ValidationResult<z.output<Schema>> {
+  const result = schema.safeParse(source.data);
+  if (result.success) return { ok: true, data: result.data };
+  const problems: Problem[] = [];
+  for (const issue of result.error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        problems.push(
+          problemAt(source, [...issue.path, key], `unknown field "${key}"`, "Check the spelling and the README's data format."),
+        );
+      }
+      continue;
+    }
+    const found = describeFound(valueAt(source.data, issue.path));
+    problems.push(problemAt(source, issue.path, found ? `${issue.message}; found ${found}` : issue.message));
+  }
+  return { ok: false, problems };
+}
+
+/** A problem at `path` in `source`, with the id of the record it sits in (kpis[3] → its id). */
+export function problemAt(
+  source: YamlSource,
+  path: readonly PropertyKey[],
+  message: string,
+  hint?: string,
+): Problem {
+  const position = locateInYaml(source, path);
+  const recordId = path.length >= 2 ? valueAt(source.data, [...path.slice(0, 2), "id"]) : undefined;
+  return {
+    file: source.file,
+    ...position,
+    field: formatFieldPath(path),
+    ...(typeof recordId === "string" ? { recordId } : {}),
+    message,
+    ...(hint ? { hint } : {}),
+  };
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const part of path) {
+    if (value === null || typeof value !== "object" || !Object.hasOwn(value, part)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part];
+  }
+  return value;
+}
+
+function describeFound(value: unknown): string | undefined {
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value === null) return "an empty value";
+  return undefined;
+}
