@@ -1,5 +1,5 @@
 // Where a delivery-plan action stands at the end of a reporting period.
-import { isAfter, parseISO } from "date-fns";
+import { isAfter, isBefore, parseISO, startOfDay } from "date-fns";
 import type { Action } from "../schema/action-schema.ts";
 
 export type ActionStatus = "complete" | "overdue" | "onTrack" | "atRisk" | "notStarted" | "deferred";
@@ -20,7 +20,8 @@ export function computeActionStatus(action: Action, periodEnd: Date): ActionStat
   if (action.status === "deferred") {
     return { status: "deferred", reason: "Deferred: reported as deferred by the lead officer." };
   }
-  if (isAfter(periodEnd, due)) {
+  // DESIGN §3: overdue means due before the period's last day and not done.
+  if (isBefore(due, startOfDay(periodEnd))) {
     return { status: "overdue", reason: `Overdue: due on ${action.due} and not complete.` };
   }
   if (action.status === "atRisk") {

@@ -1,7 +1,7 @@
 // Reads one YAML file into plain data, keeping the parsed document so any later problem can be
 // placed at a line and column. Strict by design: YAML 1.2 core schema, unique keys, no unknown tags.
 import { readFile, stat } from "node:fs/promises";
-import { type Document, isNode, LineCounter, parseDocument } from "yaml";
+import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
 import { type Problem, ScrutinyError } from "../errors.ts";
 
 export const MAX_YAML_BYTES = 5 * 1024 * 1024;
@@ -72,6 +72,20 @@ export function locateInYaml(source: YamlSource, path: readonly PropertyKey[]): 
     if (isNode(node) && node.range) return positionAt(source.lineCounter, node.range[0]);
   }
   return undefined;
+}
+
+/** The position of a key itself (for unknown fields), falling back to its map. */
+export function locateKeyInYaml(
+  source: YamlSource,
+  mapPath: readonly PropertyKey[],
+  key: string,
+): SourcePosition | undefined {
+  const map = source.document.getIn(mapPath as unknown[], true);
+  if (isMap(map)) {
+    const pair = map.items.find((item) => isScalar(item.key) && item.key.value === key);
+    if (pair && isNode(pair.key) && pair.key.range) return positionAt(source.lineCounter, pair.key.range[0]);
+  }
+  return locateInYaml(source, mapPath);
 }
 
 function positionAt(lineCounter: LineCounter, offset: number): SourcePosition {

@@ -1,6 +1,6 @@
 // Reads a report folder's YAML files, validates each, then checks the references between them.
 // Every problem in every file is collected before anything fails.
-import { join } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import type { z } from "zod";
 import { type Problem, ScrutinyError } from "../errors.ts";
 import { readYamlFile, type YamlSource } from "../load/read-yaml-file.ts";
@@ -29,7 +29,8 @@ export async function loadReportData(folder: string): Promise<ReportInput> {
   const problems: Problem[] = [];
   const read = async (name: string): Promise<YamlSource | undefined> => {
     try {
-      return await readYamlFile(join(folder, name), name);
+      const path = join(folder, name);
+      return await readYamlFile(path, displayPath(path));
     } catch (error) {
       if (error instanceof ScrutinyError) {
         problems.push(...error.problems);
@@ -56,23 +57,25 @@ export async function loadReportData(folder: string): Promise<ReportInput> {
   const riskFile = check(sources.risks, riskFileSchema);
   const actionFile = check(sources.actions, actionFileSchema);
 
-  if (report && kpiFile && riskFile && actionFile && sources.kpis && sources.risks && sources.actions) {
-    const themeIds = new Set(report.themes.map((theme) => theme.id));
-    const themeList = [...themeIds].join(", ");
-    checkUniqueIds(sources.kpis, "kpis", kpiFile.kpis, problems);
+  // Checks across records and files run wherever the data they need is valid.
+  if (kpiFile && sources.kpis) checkUniqueIds(sources.kpis, "kpis", kpiFile.kpis, problems);
+  if (actionFile && sources.actions) checkUniqueIds(sources.actions, "actions", actionFile.actions, problems);
+  if (riskFile && sources.risks) {
     checkUniqueIds(sources.risks, "risks", riskFile.risks, problems);
-    checkUniqueIds(sources.actions, "actions", actionFile.actions, problems);
-    kpiFile.kpis.forEach((kpi, index) => {
-      if (!themeIds.has(kpi.theme)) {
-        problems.push(problemAt(sources.kpis as YamlSource, ["kpis", index, "theme"], `unknown theme "${kpi.theme}"`, `Use one of the themes in report.yaml: ${themeList}.`));
-      }
-    });
-    actionFile.actions.forEach((action, index) => {
-      if (!themeIds.has(action.theme)) {
-        problems.push(problemAt(sources.actions as YamlSource, ["actions", index, "theme"], `unknown theme "${action.theme}"`, `Use one of the themes in report.yaml: ${themeList}.`));
-      }
-    });
     checkRiskRatings(sources.risks, riskFile, problems);
+  }
+  if (report) {
+    const themeIds = new Set(report.themes.map((theme) => theme.id));
+    const checkTheme = (source: YamlSource | undefined, list: string, records: readonly { theme: string }[] = []) => {
+      records.forEach((record, index) => {
+        if (source && !themeIds.has(record.theme)) {
+          const hint = `Use one of the themes in report.yaml: ${[...themeIds].join(", ")}.`;
+          problems.push(problemAt(source, [list, index, "theme"], `unknown theme "${record.theme}"`, hint));
+        }
+      });
+    };
+    checkTheme(sources.kpis, "kpis", kpiFile?.kpis);
+    checkTheme(sources.actions, "actions", actionFile?.actions);
   }
 
   if (problems.length > 0 || !report || !kpiFile || !riskFile || !actionFile) {
@@ -84,6 +87,12 @@ export async function loadReportData(folder: string): Promise<ReportInput> {
     );
   }
   return { report, kpis: kpiFile.kpis, matrix: riskFile.matrix, risks: riskFile.risks, actions: actionFile.actions };
+}
+
+/** Paths in messages are relative to where the command was run, as an officer typed them. */
+function displayPath(path: string): string {
+  const fromHere = relative(process.cwd(), path);
+  return fromHere.startsWith("..") || isAbsolute(fromHere) ? path : fromHere;
 }
 
 function checkUniqueIds(source: YamlSource, list: string, records: readonly { id: string }[], problems: Problem[]): void {

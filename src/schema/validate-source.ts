@@ -1,7 +1,9 @@
 // Checks one YAML file's data against its schema and places every problem at a line and column.
 import type { z } from "zod";
 import { formatFieldPath, type Problem } from "../errors.ts";
-import { locateInYaml, type YamlSource } from "../load/read-yaml-file.ts";
+import { locateInYaml, locateKeyInYaml, type YamlSource } from "../load/read-yaml-file.ts";
+
+const UNKNOWN_FIELD_HINT = "Check the spelling against the README's data format; field names are case-sensitive.";
 
 export type ValidationResult<T> = { ok: true; data: T } | { ok: false; problems: Problem[] };
 
@@ -15,9 +17,8 @@ export function validateSource<Schema extends z.ZodType>(
   for (const issue of result.error.issues) {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        problems.push(
-          problemAt(source, [...issue.path, key], `unknown field "${key}"`, "Check the spelling and the README's data format."),
-        );
+        const problem = problemAt(source, [...issue.path, key], `unknown field "${key}"`, UNKNOWN_FIELD_HINT);
+        problems.push({ ...problem, ...locateKeyInYaml(source, issue.path, key) });
       }
       continue;
     }

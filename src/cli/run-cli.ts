@@ -1,0 +1,70 @@
+// The command line. The only place that reads arguments, prints and chooses exit codes;
+// everything else is the library. Driven in-process by the tests.
+import { resolve } from "node:path";
+import { Command, CommanderError } from "commander";
+import packageJson from "../../package.json" with { type: "json" };
+import { exitCodes, isScrutinyError } from "../errors.ts";
+import { buildReport } from "../pack/build-report.ts";
+import { createBrowserHandle, resolveChromiumPath } from "../pdf/browser.ts";
+import { formatError } from "./format-error.ts";
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = exitCodes.ok;
+  const program = new Command()
+    .name("scrutiny")
+    .description("Turn a council's quarterly performance data (YAML) into committee-ready PDF reports.")
+    .version(packageJson.version, "-v, --version", "print the version")
+    .option("--debug", "show the full cause of errors, with stack traces")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError("(run 'scrutiny --help' to see the commands)");
+
+  program
+    .command("build")
+    .description("build the PDF report from a folder of YAML data")
+    .argument("<folder>", "folder holding report.yaml, kpis.yaml, risks.yaml and actions.yaml")
+    .option("-o, --out <dir>", "folder to write the PDF into", "output")
+    .addHelpText(
+      "after",
+      "\nThe browser is Chromium at /usr/bin/chromium; set SCRUTINY_CHROMIUM to use another one.",
+    )
+    .action(async (folder: string, options: { out: string }) => {
+      const browser = createBrowserHandle(resolveChromiumPath(io.env));
+      try {
+        const result = await buildReport({
+          folder: resolve(io.cwd, folder),
+          outDir: resolve(io.cwd, options.out),
+          browser,
+        });
+        const c = result.statusCounts;
+        io.stdout(
+          `Built ${result.pdfPath} in ${(result.durationMs / 1000).toFixed(1)} s: ` +
+            `${c.green} green, ${c.amber} amber, ${c.red} red, ` +
+            `${c.dataOnly + c.awaited + c.notAvailable + c.noTarget} data only or awaited.\n`,
+        );
+      } finally {
+        await browser.close();
+      }
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const quietExits = ["commander.helpDisplayed", "commander.version", "commander.help"];
+      exitCode = quietExits.includes(error.code) ? exitCodes.ok : exitCodes.usage;
+    } else {
+      const debug = program.opts<{ debug?: boolean }>().debug === true;
+      io.stderr(formatError(error, debug));
+      exitCode = isScrutinyError(error) ? exitCodes[error.code] : exitCodes.internal;
+    }
+  }
+  return exitCode;
+}

@@ -1,0 +1,12 @@
+// Scrutiny's library API. Only re-exports; the CLI is a separate entry point (src/cli/bin.ts).
+export { type ActionStatus, computeActionStatus } from "./calc/action-status.ts";
+export { computeDirectionOfTravel, type Direction } from "./calc/direction-of-travel.ts";
+export { formatValue } from "./calc/format-value.ts";
+export { computeKpiStatus, type KpiStatus, type KpiStatusResult } from "./calc/kpi-status.ts";
+export { formatPeriod, type Period, parsePeriod, periodDates, periodMonthsLabel } from "./calc/period.ts";
+export { bandForScore, type RiskScore, scoreRisk } from "./calc/risk-score.ts";
+export { exitCodes, type Problem, ScrutinyError, type ScrutinyErrorCode } from "./errors.ts";
+export { buildReportView, type ReportView } from "./model/build-report-view.ts";
+export { type BuildReportOptions, type BuildReportResult, buildReport } from "./pack/build-report.ts";
+export { createBrowserHandle } from "./pdf/browser.ts";
+export { loadReportData, type ReportInput } from "./schema/load-report-data.ts";

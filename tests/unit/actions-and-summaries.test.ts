@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { computeActionStatus } from "../../src/calc/action-status.ts";
+import { computeDirectionOfTravel } from "../../src/calc/direction-of-travel.ts";
+import { countKpiStatuses, percentOf, summariseKpiStatuses } from "../../src/calc/summarise-kpi-statuses.ts";
+import type { Action } from "../../src/schema/action-schema.ts";
+
+const periodEnd = new Date(2023, 8, 30, 23, 59, 59);
+const action: Action = { id: "A1", title: "Do it", theme: "t", leadOfficer: "L", due: "2023-12-31" };
+
+describe("computeActionStatus at the end of 2023/24 Q2", () => {
+  it.each([
+    { name: "completed before period end", change: { completed: "2023-09-12", due: "2023-09-30" }, status: "complete" },
+    { name: "completed after period end is not yet complete", change: { completed: "2023-10-02", due: "2023-09-15" }, status: "overdue" },
+    { name: "due on the last day, not done", change: { due: "2023-09-30" }, status: "onTrack" },
+    { name: "due before period end, not done", change: { due: "2023-09-29", percentComplete: 80 }, status: "overdue" },
+    { name: "declared at risk", change: { status: "atRisk" }, status: "atRisk" },
+    { name: "declared deferred", change: { status: "deferred", due: "2023-08-01" }, status: "deferred" },
+    { name: "nothing done yet", change: { percentComplete: 0 }, status: "notStarted" },
+    { name: "in progress", change: { percentComplete: 40 }, status: "onTrack" },
+  ] as const)("$name → $status", ({ change, status }) => {
+    expect(computeActionStatus({ ...action, ...change }, periodEnd).status).toBe(status);
+  });
+});
+
+describe("direction of travel", () => {
+  const show = (value: number) => String(value);
+  it.each([
+    { polarity: "higherIsBetter", current: 46, earlier: 44, direction: "improved" },
+    { polarity: "higherIsBetter", current: 43, earlier: 46, direction: "worsened" },
+    { polarity: "lowerIsBetter", current: 38, earlier: 45, direction: "improved" },
+    { polarity: "lowerIsBetter", current: 52, earlier: 45, direction: "worsened" },
+    { polarity: "higherIsBetter", current: 45, earlier: 45, direction: "noChange" },
+    { polarity: "dataOnly", current: 31, earlier: 34, direction: "decreased" },
+    { polarity: "higherIsBetter", current: 45, earlier: undefined, direction: "notComparable" },
+  ] as const)("$polarity $earlier → $current is $direction", ({ polarity, current, earlier, direction }) => {
+    expect(computeDirectionOfTravel(polarity, current, earlier, "2023/24 Q1", show).direction).toBe(direction);
+  });
+});
+
+describe("summaries", () => {
+  it("rounds half up and counts every status", () => {
+    expect(percentOf(1, 8)).toBe(13);
+    expect(percentOf(5, 8)).toBe(63);
+    expect(percentOf(0, 0)).toBe(0);
+    const counts = countKpiStatuses(["green", "green", "amber", "red", "dataOnly", "awaited"]);
+    expect(summariseKpiStatuses(counts)).toBe(
+      "2 of 4 rated indicators (50%) met target; 1 (25%) was within tolerance and 1 (25%) missed it. 2 more are data only or awaited.",
+    );
+  });
+});
