@@ -1,0 +1,73 @@
+// What a reader gets from a PDF, from poppler and qpdf (installed by `npm test`'s set-up).
+import { execFileSync } from "node:child_process";
+
+/** Text in reading order; table cells come out one after another. */
+export function pdfText(path: string): string {
+  return execFileSync("pdftotext", ["-enc", "UTF-8", path, "-"], { encoding: "utf8" });
+}
+
+/** The same text with every run of white space made one space, for matching across line breaks. */
+export function flatten(text: string): string {
+  return text.replace(/\s+/g, " ");
+}
+
+/**
+ * The printed line on which a table row starts: cells are top-aligned, so the first line of every
+ * cell of a row shares one line of the page. Returns that line, or undefined.
+ */
+export function findRow(path: string, cells: readonly string[]): string | undefined {
+  const layout = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"], { encoding: "utf8" });
+  const escaped = cells.map((cell) => cell.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const pattern = new RegExp(escaped.join(".*?"));
+  return layout.split("\n").map((line) => line.replace(/\s+/g, " ").trim()).find((line) => pattern.test(line));
+}
+
+/** The text of each page, in order. */
+export function pdfPages(path: string): string[] {
+  return pdfText(path).split("\f").slice(0, -1);
+}
+
+export function pdfInfo(path: string): Record<string, string> {
+  const output = execFileSync("pdfinfo", [path], { encoding: "utf8" });
+  return Object.fromEntries(
+    output
+      .split("\n")
+      .filter((line) => line.includes(":"))
+      .map((line) => {
+        const at = line.indexOf(":");
+        return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+      }),
+  );
+}
+
+interface OutlineItem {
+  title: string;
+  kids: OutlineItem[];
+}
+
+/** Bookmark titles, depth-first. */
+export function pdfOutline(path: string): string[] {
+  const json = JSON.parse(execFileSync("qpdf", ["--json=2", "--json-key=outlines", path], { encoding: "utf8" })) as {
+    outlines: OutlineItem[];
+  };
+  const titles: string[] = [];
+  const walk = (items: OutlineItem[]) => {
+    for (const item of items) {
+      titles.push(item.title);
+      walk(item.kids);
+    }
+  };
+  walk(json.outlines);
+  return titles;
+}
+
+/** The document catalog's /Lang entry. */
+export function pdfLanguage(path: string): string | undefined {
+  const json = JSON.parse(execFileSync("qpdf", ["--json=2", "--json-key=qpdf", path], { encoding: "utf8" })) as {
+    qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
+  };
+  const objects = json.qpdf[1];
+  const trailer = objects.trailer?.value as { "/Root": string };
+  const root = objects[`obj:${trailer["/Root"]}`]?.value as Record<string, string> | undefined;
+  return root?.["/Lang"]?.replace(/^u:/, "");
+}

@@ -1,0 +1,36 @@
+// Temporary copies of the example data, edited per test, so each test states only what differs.
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const exampleData = fileURLToPath(new URL("../../data", import.meta.url));
+export const builtInTemplates = fileURLToPath(new URL("../../templates", import.meta.url));
+
+export async function makeTempDir(prefix = "scrutiny-test-"): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+/** A copy of the example data in a fresh folder; `edit` rewrites one file's text. */
+export async function copyExampleData(): Promise<{
+  folder: string;
+  edit(file: string, change: (text: string) => string): Promise<void>;
+  write(file: string, content: string | Buffer): Promise<void>;
+  remove(): Promise<void>;
+}> {
+  const root = await makeTempDir();
+  const folder = join(root, "data");
+  await cp(exampleData, folder, { recursive: true });
+  return {
+    folder,
+    async edit(file, change) {
+      const path = join(folder, file);
+      const before = await readFile(path, "utf8");
+      const after = change(before);
+      if (after === before) throw new Error(`the edit to ${file} changed nothing`);
+      await writeFile(path, after);
+    },
+    write: (file, content) => writeFile(join(folder, file), content),
+    remove: () => rm(root, { recursive: true, force: true }),
+  };
+}

@@ -1,0 +1,105 @@
+// Builds the example report with the real Chromium and reads the PDF as a reader would.
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildReport, type BuildReportResult } from "../../src/pack/build-report.ts";
+import { type BrowserHandle, createBrowserHandle } from "../../src/pdf/browser.ts";
+import { exampleData, makeTempDir } from "../helpers/report-folder.ts";
+import { findRow, flatten, pdfInfo, pdfLanguage, pdfOutline, pdfPages, pdfText } from "../helpers/pdf-reader.ts";
+
+let browser: BrowserHandle;
+let result: BuildReportResult;
+let text: string;
+
+beforeAll(async () => {
+  browser = createBrowserHandle();
+  result = await buildReport({ folder: exampleData, outDir: await makeTempDir(), browser });
+  text = pdfText(result.pdfPath);
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+describe("the example Q2 performance report", () => {
+  it("is an A4 PDF of several pages with a title, language and tags", () => {
+    const info = pdfInfo(result.pdfPath);
+    expect(info["Page size"]).toContain("(A4)");
+    expect(Number(info.Pages)).toBeGreaterThanOrEqual(4);
+    expect(info.Title).toBe("Appendix A – Quarter two performance report 2023/24: Performance Monitoring (Quarter 2) Report");
+    expect(info.Tagged).toBe("yes");
+    expect(pdfLanguage(result.pdfPath)).toBe("en-GB");
+  });
+
+  it("numbers every page 'Page x of y' in the running footer", () => {
+    const pages = pdfPages(result.pdfPath);
+    pages.forEach((page, index) => {
+      expect(flatten(page)).toContain(`Page ${index + 1} of ${pages.length}`);
+      expect(page).toContain("Finance & Performance Scrutiny Committee");
+    });
+  });
+
+  it("opens with the title block", () => {
+    const firstPage = flatten(pdfPages(result.pdfPath)[0] ?? "");
+    for (const fact of [
+      "Castlebridge Borough Council",
+      "Tuesday 28 November 2023",
+      "Performance Monitoring (Quarter 2) Report",
+      "2023/24 Q2 (July–September 2023)",
+      "Head of Transformation, Strategy and Performance",
+    ]) {
+      expect(firstPage).toContain(fact);
+    }
+  });
+
+  it("renders Welsh letters with the bundled font", () => {
+    expect(text).toContain("Cllr Rhodri Prŷs");
+    expect(text).toContain("Elin Gŵyr");
+    expect(text).toContain("Tŷ-nant");
+  });
+
+  it("shows every KPI with its status as a word, not only a colour", () => {
+    const flat = flatten(text);
+    expect(findRow(result.pdfPath, ["CE01", "Household waste sent for", "45.0%", "43.1%", "Amber", "Worse", "44.0%"])).toBeDefined();
+    expect(findRow(result.pdfPath, ["HC05", "Households in temporary", "40", "52", "Red", "Worse", "38"])).toBeDefined();
+    expect(findRow(result.pdfPath, ["YC02", "Average days to process a new", "20.0 days", "17.2 days", "Green", "Improved"])).toBeDefined();
+    expect(findRow(result.pdfPath, ["CE06", "Nitrogen dioxide", "Data only", "31.7", "Data only"])).toBeDefined();
+    expect(flat).toContain("Data only");
+    expect(flat).toContain("Awaited");
+    expect(flat).toContain("Amber: 43.1% is 1.9 points below the 45.0% target, within the 5% tolerance (42.75%).");
+    expect(result.statusCounts).toMatchObject({ green: 11, amber: 8, red: 6, dataOnly: 1, awaited: 1 });
+    expect(flat).toContain("11 of 25 rated indicators (44%) met target; 8 (32%) were within tolerance and 6 (24%) missed it.");
+  });
+
+  it("scores risks as likelihood × impact with a band, as the Q2 seed does", () => {
+    expect(findRow(result.pdfPath, ["CR01", "Performance management", "Unlikely (2)", "Significant", "Low (4)"])).toBeDefined();
+    expect(findRow(result.pdfPath, ["CR04", "Demand for temporary", "Very likely", "Major (4)", "Very high (16)"])).toBeDefined();
+  });
+
+  it("embeds the status chart as vector graphics with a text alternative and its data", async () => {
+    expect(text).toContain("Indicator status by theme, 2023/24 Q2");
+    expect(flatten(text)).toContain(
+      "Stacked bar chart of indicator status by theme for 2023/24 Q2. Caring for the Environment: 2 green, 2 amber, 1 red, 1 data only or awaited.",
+    );
+    expect(text).toContain("Data for the chart");
+    // pdfimages lists raster images; a vector chart adds none.
+    const { execFileSync } = await import("node:child_process");
+    const images = execFileSync("pdfimages", ["-list", result.pdfPath], { encoding: "utf8" }).trim().split("\n");
+    expect(images.length).toBe(2); // the two header lines, no image rows
+  });
+
+  it("has bookmarks for its headings", () => {
+    const outline = pdfOutline(result.pdfPath);
+    expect(outline).toContain("Summary of performance");
+    expect(outline).toContain("Caring for the Environment");
+    expect(outline).toContain("Corporate risk register");
+  });
+
+  it("loaded nothing it was not given and left no temporary files", async () => {
+    expect(result.blockedRequests.filter((url) => !url.endsWith("/favicon.ico"))).toEqual([]);
+    const folder = join(result.pdfPath, "..");
+    expect(await readdir(folder)).toEqual(["performance-report-2023-24-q2.pdf"]);
+    expect((await stat(result.pdfPath)).size).toBeGreaterThan(10_000);
+    expect((await readFile(result.pdfPath)).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+});
