@@ -22,7 +22,13 @@ export function validateSource<Schema extends z.ZodType>(
       }
       continue;
     }
-    const found = describeFound(valueAt(source.data, issue.path));
+    const value = valueAt(source.data, issue.path);
+    const key = issue.path.at(-1);
+    if (value === undefined && issue.code === "invalid_type" && key !== undefined) {
+      problems.push(problemAt(source, issue.path, `the required field "${String(key)}" is missing`));
+      continue;
+    }
+    const found = describeFound(value);
     problems.push(problemAt(source, issue.path, found ? `${issue.message}; found ${found}` : issue.message));
   }
   return { ok: false, problems };

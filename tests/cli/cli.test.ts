@@ -1,0 +1,91 @@
+// The CLI driven in-process: exit codes, messages, and what lands in the output folder.
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { type CliIo, runCli } from "../../src/cli/run-cli.ts";
+import { exitCodes } from "../../src/errors.ts";
+import { copyExampleData, makeTempDir } from "../helpers/report-folder.ts";
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function scrutiny(args: string[], cwd = process.cwd()): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    env: process.env,
+    cwd,
+  };
+  const code = await runCli(args, io);
+  return { code, stdout, stderr };
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+describe("scrutiny CLI", () => {
+  it("--help lists the build command and exits 0", async () => {
+    const run = await scrutiny(["--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Usage: scrutiny");
+    expect(run.stdout).toContain("build [options] <folder>");
+  });
+
+  it("--version prints the package version", async () => {
+    const packageJson = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as {
+      version: string;
+    };
+    const run = await scrutiny(["--version"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toBe(packageJson.version);
+  });
+
+  it("an unknown command is a usage error (exit 2)", async () => {
+    const run = await scrutiny(["bulid", "data"]);
+    expect(run.code).toBe(exitCodes.usage);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("unknown command 'bulid'");
+  });
+
+  it("builds the example report into the output folder", async () => {
+    const out = await makeTempDir();
+    const run = await scrutiny(["build", "data", "--out", out]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Built .*performance-report-2023-24-q2\.pdf in \d+\.\d s: 11 green, 8 amber, 6 red, 2 data only or awaited\.\n$/);
+    expect(await readdir(out)).toEqual(["performance-report-2023-24-q2.pdf"]);
+  });
+
+  it("a bad file: names file, line, column and field, exits 4 and writes no PDF", async () => {
+    const data = await copyExampleData();
+    cleanups.push(data.remove);
+    await data.edit("kpis.yaml", (text) => text.replace("    target: 60\n", "    target: 60%\n"));
+    const out = await makeTempDir();
+    const run = await scrutiny(["build", data.folder, "--out", out]);
+    expect(run.code).toBe(exitCodes["invalid-data"]);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain("Error: 1 problem in 1 file");
+    expect(run.stderr).toMatch(/kpis\.yaml:\d+:13 {2}kpis\[4\]\.target \(CE05\)/);
+    expect(run.stderr).toContain('expected number, received string; found "60%"');
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(await readdir(out)).toEqual([]);
+  });
+
+  it("a missing folder is reported plainly", async () => {
+    const run = await scrutiny(["build", join(await makeTempDir(), "nowhere")]);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain("report.yaml");
+    expect(run.stderr).toContain("the file does not exist");
+  });
+});

@@ -1,0 +1,137 @@
+// Bad input is reported with file, line, column and field, all problems at once, never a crash.
+import { afterEach, describe, expect, it } from "vitest";
+import { type Problem, ScrutinyError } from "../../src/errors.ts";
+import { loadReportData } from "../../src/schema/load-report-data.ts";
+import { copyExampleData } from "../helpers/report-folder.ts";
+
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = undefined;
+});
+
+async function problemsFor(change: (data: Awaited<ReturnType<typeof copyExampleData>>) => Promise<void>): Promise<Problem[]> {
+  const data = await copyExampleData();
+  cleanup = data.remove;
+  await change(data);
+  const error = await loadReportData(data.folder).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ScrutinyError);
+  expect((error as ScrutinyError).code).toBe("invalid-data");
+  return [...(error as ScrutinyError).problems];
+}
+
+const withoutFolder = (problem: Problem) => ({ ...problem, file: problem.file.replace(/^.*[/\\]/, "") });
+
+describe("loadReportData", () => {
+  it("loads the example data", async () => {
+    const data = await copyExampleData();
+    cleanup = data.remove;
+    const input = await loadReportData(data.folder);
+    expect(input.kpis.length).toBeGreaterThanOrEqual(24);
+    expect(input.risks).toHaveLength(8);
+    expect(input.actions).toHaveLength(10);
+    expect(input.report.ragRule.tolerance).toEqual({ type: "relative", value: 5 });
+  });
+
+  it("names file, line, column, field and KPI for a wrong type", async () => {
+    const problems = await problemsFor((data) => data.edit("kpis.yaml", (text) => text.replace("    target: 45\n", '    target: "forty-five"\n')));
+    expect(problems.map(withoutFolder)).toEqual([
+      {
+        file: "kpis.yaml",
+        line: 13,
+        column: 13,
+        field: "kpis[0].target",
+        recordId: "CE01",
+        message: 'Invalid input: expected number, received string; found "forty-five"',
+      },
+    ]);
+  });
+
+  it("collects every problem in every file in one run", async () => {
+    const problems = await problemsFor(async (data) => {
+      await data.edit("kpis.yaml", (text) => text.replace("    polarity: higherIsBetter\n", "    polarity: higher\n"));
+      await data.edit("risks.yaml", (text) => text.replace("current: { likelihood: 2, impact: 2 }", "current: { likelihood: 7, impact: 2 }"));
+      await data.edit("actions.yaml", (text) => text.replace("due: 2023-09-30", "due: 2023-02-30"));
+      await data.edit("report.yaml", (text) => text.replace("committee:", "comittee:"));
+    });
+    expect(problems[0]?.message).toBe('the required field "committee" is missing');
+    const summary = problems.map((problem) => `${withoutFolder(problem).file}:${problem.line} ${problem.field}`);
+    expect(summary).toEqual([
+      "report.yaml:3 committee",
+      "report.yaml:4 comittee",
+      "kpis.yaml:12 kpis[0].polarity",
+      "actions.yaml:9 actions[0].due",
+      "risks.yaml:28 risks[0].current.likelihood",
+    ]);
+  });
+
+  it.each([
+    { name: "a tab used for indentation", text: "organisation:\n\tname: x\n", line: 2, message: /tab/i },
+    { name: "a key given twice", text: "title: a\ntitle: b\n", line: 2, message: /appears twice/ },
+    { name: "an unclosed quote (where the file ends)", text: 'title: "open\n', line: 2, message: /quote/ },
+    { name: "a YAML 1.1 tag that could run code", text: "title: !!js/function 'function(){}'\n", line: 1, message: /unsupported YAML tag/ },
+    { name: "an empty file", text: "", line: 1, message: /empty/ },
+  ])("reports $name at its line", async ({ text, line, message }) => {
+    const problems = await problemsFor((data) => data.write("report.yaml", text));
+    const problem = problems.find((candidate) => candidate.file.endsWith("report.yaml"));
+    expect(problem?.line).toBe(line);
+    expect(problem?.message).toMatch(message);
+  });
+
+  it("rejects text that is not UTF-8, naming the line", async () => {
+    const problems = await problemsFor(async (data) => {
+      const latin1 = Buffer.from("title: ok\nreportOf: Caf\xe9 owner\n", "latin1");
+      await data.write("report.yaml", latin1);
+    });
+    expect(problems[0]).toMatchObject({ line: 2, message: "this line is not valid UTF-8 text" });
+  });
+
+  it("accepts a byte order mark and Windows line endings", async () => {
+    const data = await copyExampleData();
+    cleanup = data.remove;
+    await data.edit("report.yaml", (text) => `\uFEFF${text.replace(/\n/g, "\r\n")}`);
+    const input = await loadReportData(data.folder);
+    expect(input.report.organisation).toBe("Castlebridge Borough Council");
+  });
+
+  it("keeps yes/no and 0777 as YAML 1.2 reads them, then rejects the wrong type", async () => {
+    const problems = await problemsFor((data) =>
+      data.edit("kpis.yaml", (text) => text.replace("    target: 45\n", "    target: yes\n").replace("    decimals: 1\n", "    decimals: 0777\n")),
+    );
+    expect(problems.map((problem) => problem.field)).toEqual(["kpis[0].decimals", "kpis[0].target"]);
+    expect(problems[1]?.message).toContain('found "yes"');
+  });
+
+  it("stops an alias bomb without expanding it", async () => {
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (let level = 0; level < 8; level++) {
+      const name = String.fromCharCode(98 + level);
+      const previous = String.fromCharCode(97 + level);
+      bomb.push(`${name}: &${name} [${Array(10).fill(`*${previous}`).join(", ")}]`);
+    }
+    const problems = await problemsFor((data) => data.write("report.yaml", `${bomb.join("\n")}\n`));
+    expect(problems[0]?.message).toMatch(/could not be expanded/);
+  });
+
+  it("reports duplicate ids and unknown themes with the record", async () => {
+    const problems = await problemsFor((data) =>
+      data.edit("kpis.yaml", (text) => text.replace("id: CE02", "id: CE01").replace("theme: council\n", "theme: counsil\n")),
+    );
+    expect(problems.map((problem) => problem.message)).toEqual([
+      'the id "CE01" is already used by kpis[0]',
+      'unknown theme "counsil"',
+    ]);
+    expect(problems[1]?.hint).toContain("environment, communities, economy, council");
+  });
+
+  it("cannot be polluted through __proto__ keys", async () => {
+    const problems = await problemsFor((data) =>
+      data.edit("report.yaml", (text) => text.replace("title:", '__proto__: { polluted: true }\ntitle:')),
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(problems[0]?.message).toBe('unknown field "__proto__"');
+  });
+});
