@@ -1,0 +1,125 @@
+// Rendering is offline and confined, data is shown literally, and a failed build never replaces a
+// good PDF. A loopback listener stands in for "the network": nothing may ever reach it.
+import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ScrutinyError } from "../../src/errors.ts";
+import { buildReport } from "../../src/pack/build-report.ts";
+import { type BrowserHandle, createBrowserHandle } from "../../src/pdf/browser.ts";
+import { writeFileAtomic } from "../../src/pdf/write-file-atomic.ts";
+import { createTemplateAssetResolver } from "../../src/render/template-assets.ts";
+import { flatten, pdfText } from "../helpers/pdf-reader.ts";
+import { builtInTemplates, copyExampleData, makeTempDir } from "../helpers/report-folder.ts";
+
+let browser: BrowserHandle;
+let listener: Server;
+let base: string;
+const hits: string[] = [];
+
+beforeAll(async () => {
+  browser = createBrowserHandle();
+  listener = createServer((request, response) => {
+    hits.push(request.url ?? "");
+    response.end("reached");
+  });
+  await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await browser.close();
+  await new Promise((resolve) => listener.close(resolve));
+});
+
+describe("hostile text in data", () => {
+  it("is printed literally and reaches nothing", async () => {
+    const data = await copyExampleData();
+    const hostileTitle = `<img src="${base}/fromtitle.png"> {{constructor.constructor}} <script>document.title='x'</script>`;
+    const hostileComment = `<link rel="stylesheet" href="${base}/fromcommentary.css"><iframe src="file:///etc/passwd"></iframe>`;
+    await data.edit("kpis.yaml", (text) =>
+      text
+        .replace("title: Household waste sent for reuse, recycling and composting", `title: ${JSON.stringify(hostileTitle)}`)
+        .replace("Food-waste caddy liners are being promoted in October.", hostileComment),
+    );
+    const result = await buildReport({ folder: data.folder, outDir: await makeTempDir(), browser });
+    const text = flatten(pdfText(result.pdfPath));
+    expect(text).toContain("{{constructor.constructor}}");
+    expect(text).toContain(`<img src="${base}/fromtitle.png">`);
+    expect(text).toContain("<script>document.title='x'</script>");
+    expect(text).toContain('<iframe src="file:///etc/passwd"></iframe>');
+    expect(hits).toEqual([]);
+    await data.remove();
+  });
+});
+
+describe("a template that reaches out", () => {
+  it("is refused everything but the bundled assets", async () => {
+    const scratch = await makeTempDir();
+    const canary = join(scratch, "canary.css");
+    await writeFile(canary, 'body::before { content: "CANARY LOADED"; }');
+    const templates = join(scratch, "templates");
+    await cp(builtInTemplates, templates, { recursive: true });
+    const page = join(templates, "performance-report.hbs");
+    const original = await readFile(page, "utf8");
+    await writeFile(
+      page,
+      original.replace(
+        "<main>",
+        `<main><img src="${base}/fromtemplate.png" alt=""><link rel="stylesheet" href="file://${canary}"><link rel="stylesheet" href="assets/../../canary.css"><iframe src="${base}/frame"></iframe><img src="assets/../../package.json" alt="">`,
+      ),
+    );
+    const result = await buildReport({ folder: join(builtInTemplates, "..", "data"), outDir: await makeTempDir(), browser, templatesDirectory: templates });
+    expect(hits).toEqual([]);
+    expect(result.blockedRequests).toEqual(
+      expect.arrayContaining([`${base}/fromtemplate.png`, `${base}/frame`, "https://scrutiny.invalid/package.json"]),
+    );
+    // Chromium itself refuses file:// from the report's origin; the canary proves nothing loaded.
+    expect(pdfText(result.pdfPath)).not.toContain("CANARY LOADED");
+  });
+
+  it("serves only bundled font, style and image files from inside the templates folder", async () => {
+    const resolve = createTemplateAssetResolver(builtInTemplates);
+    expect(await resolve("/assets/fonts/AtkinsonHyperlegibleNext_400Regular.ttf")).toMatchObject({ contentType: "font/ttf" });
+    expect(await resolve("/assets/styles/print.css")).toMatchObject({ contentType: "text/css; charset=utf-8" });
+    expect(await resolve("/assets/../package.json")).toBeUndefined();
+    expect(await resolve("/assets/%2e%2e/%2e%2e/etc/passwd")).toBeUndefined();
+    expect(await resolve("/assets/performance-report.hbs")).toBeUndefined();
+    expect(await resolve("/elsewhere/styles/print.css")).toBeUndefined();
+  });
+});
+
+describe("a failed build", () => {
+  it("leaves the previous good PDF byte for byte and no partial files", async () => {
+    const out = await makeTempDir();
+    const good = await buildReport({ folder: join(builtInTemplates, "..", "data"), outDir: out, browser });
+    const before = await readFile(good.pdfPath);
+
+    const templates = join(await makeTempDir(), "templates");
+    await cp(builtInTemplates, templates, { recursive: true });
+    await writeFile(join(templates, "partials", "kpi-table.hbs"), "{{noSuchField}}");
+    const failure = await buildReport({ folder: join(builtInTemplates, "..", "data"), outDir: out, browser, templatesDirectory: templates }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(ScrutinyError);
+    expect((failure as ScrutinyError).code).toBe("template");
+    expect((failure as ScrutinyError).message).toContain("noSuchField");
+    expect(await readFile(good.pdfPath)).toEqual(before);
+    expect(await readdir(out)).toEqual(["performance-report-2023-24-q2.pdf"]);
+  });
+
+  it("names the cause when something is in the way, and cleans up its temporary file", async () => {
+    const out = await makeTempDir();
+    const target = join(out, "report.pdf");
+    await mkdir(target);
+    const failure = await writeFileAtomic(target, "%PDF-").then(
+      () => undefined,
+      (error: unknown) => error as ScrutinyError,
+    );
+    expect(failure?.code).toBe("output");
+    expect(failure?.message).toBe(`could not write ${target}: a folder with that name is in the way`);
+    expect(await readdir(out)).toEqual(["report.pdf"]);
+  });
+});
