@@ -30,7 +30,10 @@ function comparisonSlack(target: number): number {
 export function computeKpiStatus(input: KpiStatusInput): KpiStatusResult {
   const { polarity, actual, target, tolerance, dataStatus, periodLabel } = input;
   if (polarity === "dataOnly") {
-    return { status: "dataOnly", reason: "Data only: this indicator is reported for context and has no RAG rating." };
+    return {
+      status: "dataOnly",
+      reason: "Data only: this indicator is reported for context and has no RAG rating.",
+    };
   }
   if (dataStatus === "notAvailable") {
     return { status: "notAvailable", reason: `Not available: there is no figure for ${periodLabel}.` };
@@ -61,7 +64,8 @@ export function computeKpiStatus(input: KpiStatusInput): KpiStatusResult {
     // A percentage of zero is zero: with a zero target any shortfall is beyond tolerance.
     return { status: "red", reason: `Red: ${gap}; a relative tolerance cannot apply to a target of 0.` };
   }
-  const allowed = tolerance.type === "relative" ? (Math.abs(target) * tolerance.value) / 100 : tolerance.value;
+  const allowed =
+    tolerance.type === "relative" ? (Math.abs(target) * tolerance.value) / 100 : tolerance.value;
   const limit = polarity === "higherIsBetter" ? target - allowed : target + allowed;
   const toleranceText =
     tolerance.type === "relative"

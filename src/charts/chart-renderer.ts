@@ -32,7 +32,11 @@ const segmentValueLabels: Plugin = {
       meta.data.forEach((element, index) => {
         const value = dataset.data[index];
         if (typeof value !== "number" || value === 0) return;
-        const { x, y, base } = element.getProps(["x", "y", "base"], true) as { x: number; y: number; base: number };
+        const { x, y, base } = element.getProps(["x", "y", "base"], true) as {
+          x: number;
+          y: number;
+          base: number;
+        };
         ctx.fillText(String(value), (x + base) / 2, y);
       });
     });
@@ -40,7 +44,11 @@ const segmentValueLabels: Plugin = {
   },
 };
 
-export function createChartRenderer({ fontsDirectory, width = 720, height = 300 }: ChartRendererOptions): ChartRenderer {
+export function createChartRenderer({
+  fontsDirectory,
+  width = 720,
+  height = 300,
+}: ChartRendererOptions): ChartRenderer {
   const canvas = new ChartJSNodeCanvas({
     width,
     height,
@@ -51,7 +59,9 @@ export function createChartRenderer({ fontsDirectory, width = 720, height = 300 
       chartJs.register(segmentValueLabels);
     },
   });
-  canvas.registerFont(join(fontsDirectory, "AtkinsonHyperlegibleNext_400Regular.ttf"), { family: CHART_FONT_FAMILY });
+  canvas.registerFont(join(fontsDirectory, "AtkinsonHyperlegibleNext_400Regular.ttf"), {
+    family: CHART_FONT_FAMILY,
+  });
   canvas.registerFont(join(fontsDirectory, "AtkinsonHyperlegibleNext_700Bold.ttf"), {
     family: CHART_FONT_FAMILY,
     weight: "bold",

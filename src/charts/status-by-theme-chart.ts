@@ -65,7 +65,10 @@ export function statusByThemeChart(themes: readonly ThemeView[], periodLabel: st
         devicePixelRatio: 1,
         font: { family: CHART_FONT_FAMILY },
         plugins: {
-          legend: { position: "bottom", labels: { color: chartText, font: { family: CHART_FONT_FAMILY, size: 13 } } },
+          legend: {
+            position: "bottom",
+            labels: { color: chartText, font: { family: CHART_FONT_FAMILY, size: 13 } },
+          },
           title: { display: false },
         },
         scales: {
@@ -73,7 +76,12 @@ export function statusByThemeChart(themes: readonly ThemeView[], periodLabel: st
             stacked: true,
             ticks: { precision: 0, color: chartText, font: { family: CHART_FONT_FAMILY, size: 12 } },
             grid: { color: chartGrid },
-            title: { display: true, text: "Number of indicators", color: chartText, font: { family: CHART_FONT_FAMILY, size: 12 } },
+            title: {
+              display: true,
+              text: "Number of indicators",
+              color: chartText,
+              font: { family: CHART_FONT_FAMILY, size: 12 },
+            },
           },
           y: {
             stacked: true,

@@ -30,11 +30,16 @@ export async function readYamlFile(path: string, displayName: string): Promise<Y
   try {
     size = (await stat(path)).size;
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "the file does not exist" : String(error);
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT" ? "the file does not exist" : String(error);
     return fail(`cannot read the file: ${reason}`);
   }
   if (size > MAX_YAML_BYTES) {
-    fail(`the file is ${size} bytes; the limit is ${MAX_YAML_BYTES} bytes`, undefined, "Split it into smaller files.");
+    fail(
+      `the file is ${size} bytes; the limit is ${MAX_YAML_BYTES} bytes`,
+      undefined,
+      "Split it into smaller files.",
+    );
   }
   const text = decodeUtf8(await readFile(path), displayName);
 
@@ -59,7 +64,11 @@ export async function readYamlFile(path: string, displayName: string): Promise<Y
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
   } catch (error) {
-    fail(`the YAML could not be expanded: ${(error as Error).message}`, undefined, "Remove repeated aliases (*name).");
+    fail(
+      `the YAML could not be expanded: ${(error as Error).message}`,
+      undefined,
+      "Remove repeated aliases (*name).",
+    );
   }
   if (data === null || data === undefined) fail("the file is empty", { line: 1, column: 1 });
   return { file: displayName, data, document, lineCounter };

@@ -14,7 +14,11 @@ import {
   samePeriodLastYear,
 } from "../calc/period.ts";
 import { riskMovement, scoreRisk } from "../calc/risk-score.ts";
-import { countKpiStatuses, type KpiStatusCounts, summariseKpiStatuses } from "../calc/summarise-kpi-statuses.ts";
+import {
+  countKpiStatuses,
+  type KpiStatusCounts,
+  summariseKpiStatuses,
+} from "../calc/summarise-kpi-statuses.ts";
 import type { Kpi, Tolerance } from "../schema/kpi-schema.ts";
 import type { ReportInput } from "../schema/load-report-data.ts";
 import {
@@ -144,7 +148,10 @@ export function buildReportView(input: ReportInput): ReportView {
       { label: kpiStatusLabels.green, count: counts.green },
       { label: kpiStatusLabels.amber, count: counts.amber },
       { label: kpiStatusLabels.red, count: counts.red },
-      { label: { ...kpiStatusLabels.dataOnly, label: "Data only or awaited" }, count: counts.dataOnly + counts.awaited + counts.notAvailable + counts.noTarget },
+      {
+        label: { ...kpiStatusLabels.dataOnly, label: "Data only or awaited" },
+        count: counts.dataOnly + counts.awaited + counts.notAvailable + counts.noTarget,
+      },
     ],
     themes,
     exceptions: rows.filter((row) => row.status === "red"),
@@ -236,7 +243,10 @@ function describeRagRule(tolerance: Tolerance): { label: StatusLabel; meaning: s
   return [
     { label: kpiStatusLabels.green, meaning: "On target or better." },
     { label: kpiStatusLabels.amber, meaning: `Short of target by ${within}.` },
-    { label: kpiStatusLabels.red, meaning: `Short of target by more than ${within.replace("no more than ", "")}.` },
+    {
+      label: kpiStatusLabels.red,
+      meaning: `Short of target by more than ${within.replace("no more than ", "")}.`,
+    },
     { label: kpiStatusLabels.dataOnly, meaning: "Reported for context; no target, no rating." },
     { label: kpiStatusLabels.awaited, meaning: "The figure for this period has not been received yet." },
   ];

@@ -3,9 +3,9 @@
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { KpiStatusCounts } from "../calc/summarise-kpi-statuses.ts";
 import { createChartRenderer } from "../charts/chart-renderer.ts";
 import { statusByThemeChart } from "../charts/status-by-theme-chart.ts";
-import type { KpiStatusCounts } from "../calc/summarise-kpi-statuses.ts";
 import { buildReportView } from "../model/build-report-view.ts";
 import type { BrowserHandle } from "../pdf/browser.ts";
 import { htmlToPdf } from "../pdf/html-to-pdf.ts";
@@ -46,7 +46,9 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
   }));
 
   const engine = await createTemplateEngine(templatesDirectory);
-  const footerFont = await readFile(join(templatesDirectory, "fonts", "AtkinsonHyperlegibleNext_400Regular.ttf"));
+  const footerFont = await readFile(
+    join(templatesDirectory, "fonts", "AtkinsonHyperlegibleNext_400Regular.ttf"),
+  );
   const { html, footerHtml } = renderReportHtml(engine, view, charts, footerFont.toString("base64"));
 
   const { pdf, blockedRequests } = await htmlToPdf(await options.browser.get(), {
@@ -56,5 +58,10 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
   });
   const pdfPath = resolve(options.outDir, outputFileName(input.report.period, "performance-report", "pdf"));
   await writeFileAtomic(pdfPath, pdf);
-  return { pdfPath, statusCounts: view.summary.counts, blockedRequests, durationMs: performance.now() - started };
+  return {
+    pdfPath,
+    statusCounts: view.summary.counts,
+    blockedRequests,
+    durationMs: performance.now() - started,
+  };
 }

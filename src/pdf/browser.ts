@@ -59,8 +59,12 @@ async function launchChromium(executablePath: string): Promise<Browser> {
       ],
     });
   } catch (error) {
-    throw new ScrutinyError("environment", `Chromium at ${executablePath} could not start: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new ScrutinyError(
+      "environment",
+      `Chromium at ${executablePath} could not start: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

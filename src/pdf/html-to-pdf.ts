@@ -66,10 +66,15 @@ async function answerRequest(request: HTTPRequest, options: PrintOptions, blocke
     const parsed = new URL(url);
     if (parsed.origin === REPORT_ORIGIN && request.method() === "GET") {
       if (parsed.pathname === "/report.html" && request.isNavigationRequest()) {
-        return await request.respond({ status: 200, contentType: "text/html; charset=utf-8", body: options.html });
+        return await request.respond({
+          status: 200,
+          contentType: "text/html; charset=utf-8",
+          body: options.html,
+        });
       }
       const asset = request.isNavigationRequest() ? undefined : await options.resolveAsset(parsed.pathname);
-      if (asset) return await request.respond({ status: 200, contentType: asset.contentType, body: asset.body });
+      if (asset)
+        return await request.respond({ status: 200, contentType: asset.contentType, body: asset.body });
     }
     blocked.push(url);
     await request.abort("blockedbyclient");

@@ -20,7 +20,9 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
-    throw new ScrutinyError("output", `could not write ${path}: ${describeWriteError(error)}`, { cause: error });
+    throw new ScrutinyError("output", `could not write ${path}: ${describeWriteError(error)}`, {
+      cause: error,
+    });
   }
 }
 

@@ -13,7 +13,8 @@ const paths: Record<Shape, string> = {
   clock:
     '<circle cx="6" cy="6" r="5" fill="none" stroke="currentColor" stroke-width="1.6"/><path d="M6 3v3.4l2.2 1.4" fill="none" stroke="currentColor" stroke-width="1.4"/>',
   tick: '<path d="M1 6.5 4.5 10 11 2" fill="none" stroke="currentColor" stroke-width="2.2"/>',
-  cross: '<path d="M1.5 1.5 10.5 10.5M10.5 1.5 1.5 10.5" fill="none" stroke="currentColor" stroke-width="2.2"/>',
+  cross:
+    '<path d="M1.5 1.5 10.5 10.5M10.5 1.5 1.5 10.5" fill="none" stroke="currentColor" stroke-width="2.2"/>',
   "arrow-up": '<path d="M6 0.5 11 6H7.6V11.5H4.4V6H1Z"/>',
   "arrow-down": '<path d="M6 11.5 11 6H7.6V0.5H4.4V6H1Z"/>',
   "arrow-flat": '<path d="M11.5 6 6 1V4.4H0.5V7.6H6V11Z"/>',

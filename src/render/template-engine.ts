@@ -66,9 +66,13 @@ export async function createTemplateEngine(templatesDirectory: string): Promise<
           allowProtoMethodsByDefault: false,
         });
       } catch (error) {
-        throw new ScrutinyError("template", `template "${templateName}" failed: ${(error as Error).message}`, {
-          cause: error,
-        });
+        throw new ScrutinyError(
+          "template",
+          `template "${templateName}" failed: ${(error as Error).message}`,
+          {
+            cause: error,
+          },
+        );
       }
     },
   };

@@ -11,11 +11,13 @@ export const periodKeySchema = z
   });
 
 /** An ISO calendar date, "2023-11-28"; YAML 1.2 keeps it a string, so nothing is converted silently. */
-export const isoDateSchema = z.iso.date({ message: 'expected a date written as YYYY-MM-DD, such as "2023-11-28"' });
+export const isoDateSchema = z.iso.date({
+  message: 'expected a date written as YYYY-MM-DD, such as "2023-11-28"',
+});
 
-export const idSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: "expected an id of letters, digits, '.', '_' or '-'" });
+export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+  message: "expected an id of letters, digits, '.', '_' or '-'",
+});
 
 export const textSchema = z.string().trim().min(1, { message: "expected some text" });
 

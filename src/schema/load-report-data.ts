@@ -66,7 +66,11 @@ export async function loadReportData(folder: string): Promise<ReportInput> {
   }
   if (report) {
     const themeIds = new Set(report.themes.map((theme) => theme.id));
-    const checkTheme = (source: YamlSource | undefined, list: string, records: readonly { theme: string }[] = []) => {
+    const checkTheme = (
+      source: YamlSource | undefined,
+      list: string,
+      records: readonly { theme: string }[] = [],
+    ) => {
       records.forEach((record, index) => {
         if (source && !themeIds.has(record.theme)) {
           const hint = `Use one of the themes in report.yaml: ${[...themeIds].join(", ")}.`;
@@ -86,7 +90,13 @@ export async function loadReportData(folder: string): Promise<ReportInput> {
       { problems },
     );
   }
-  return { report, kpis: kpiFile.kpis, matrix: riskFile.matrix, risks: riskFile.risks, actions: actionFile.actions };
+  return {
+    report,
+    kpis: kpiFile.kpis,
+    matrix: riskFile.matrix,
+    risks: riskFile.risks,
+    actions: actionFile.actions,
+  };
 }
 
 /** Paths in messages are relative to where the command was run, as an officer typed them. */
@@ -95,25 +105,49 @@ function displayPath(path: string): string {
   return fromHere.startsWith("..") || isAbsolute(fromHere) ? path : fromHere;
 }
 
-function checkUniqueIds(source: YamlSource, list: string, records: readonly { id: string }[], problems: Problem[]): void {
+function checkUniqueIds(
+  source: YamlSource,
+  list: string,
+  records: readonly { id: string }[],
+  problems: Problem[],
+): void {
   const seen = new Map<string, number>();
   records.forEach((record, index) => {
     const first = seen.get(record.id);
     if (first === undefined) seen.set(record.id, index);
-    else problems.push(problemAt(source, [list, index, "id"], `the id "${record.id}" is already used by ${list}[${first}]`, "Every id must be unique."));
+    else
+      problems.push(
+        problemAt(
+          source,
+          [list, index, "id"],
+          `the id "${record.id}" is already used by ${list}[${first}]`,
+          "Every id must be unique.",
+        ),
+      );
   });
 }
 
-function checkRiskRatings(source: YamlSource, file: { matrix: RiskMatrix; risks: Risk[] }, problems: Problem[]): void {
+function checkRiskRatings(
+  source: YamlSource,
+  file: { matrix: RiskMatrix; risks: Risk[] },
+  problems: Problem[],
+): void {
   const { matrix } = file;
   const scale = (axis: "likelihood" | "impact") => new Set(matrix[axis].map((point) => point.value));
   const scales = { likelihood: scale("likelihood"), impact: scale("impact") };
   const maxScore = Math.max(...scales.likelihood) * Math.max(...scales.impact);
   const scores = new Set([...scales.likelihood].flatMap((l) => [...scales.impact].map((i) => l * i)));
-  const unbanded = [...scores].filter((score) => !matrix.bands.some((band) => score >= band.from && score <= band.to));
+  const unbanded = [...scores].filter(
+    (score) => !matrix.bands.some((band) => score >= band.from && score <= band.to),
+  );
   if (unbanded.length > 0) {
     problems.push(
-      problemAt(source, ["matrix", "bands"], `no band covers the score${unbanded.length === 1 ? "" : "s"} ${unbanded.sort((a, b) => a - b).join(", ")}`, `Bands must cover every score from 1 to ${maxScore}.`),
+      problemAt(
+        source,
+        ["matrix", "bands"],
+        `no band covers the score${unbanded.length === 1 ? "" : "s"} ${unbanded.sort((a, b) => a - b).join(", ")}`,
+        `Bands must cover every score from 1 to ${maxScore}.`,
+      ),
     );
   }
   file.risks.forEach((risk, index) => {
@@ -123,7 +157,14 @@ function checkRiskRatings(source: YamlSource, file: { matrix: RiskMatrix; risks:
       for (const axis of ["likelihood", "impact"] as const) {
         if (!scales[axis].has(rating[axis])) {
           const allowed = [...scales[axis]].join(", ");
-          problems.push(problemAt(source, ["risks", index, stage, axis], `${axis} ${rating[axis]} is not on the matrix`, `Use one of: ${allowed}.`));
+          problems.push(
+            problemAt(
+              source,
+              ["risks", index, stage, axis],
+              `${axis} ${rating[axis]} is not on the matrix`,
+              `Use one of: ${allowed}.`,
+            ),
+          );
         }
       }
     }

@@ -3,7 +3,8 @@ import type { z } from "zod";
 import { formatFieldPath, type Problem } from "../errors.ts";
 import { locateInYaml, locateKeyInYaml, type YamlSource } from "../load/read-yaml-file.ts";
 
-const UNKNOWN_FIELD_HINT = "Check the spelling against the README's data format; field names are case-sensitive.";
+const UNKNOWN_FIELD_HINT =
+  "Check the spelling against the README's data format; field names are case-sensitive.";
 
 export type ValidationResult<T> = { ok: true; data: T } | { ok: false; problems: Problem[] };
 
@@ -63,7 +64,8 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function describeFound(value: unknown): string | undefined {
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === "string")
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (value === null) return "an empty value";
   return undefined;

@@ -36,6 +36,7 @@ function commandExists(command) {
 
 function missingDebianPackages(packages) {
   return packages.filter((name) => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query format, not a template
     const result = spawnSync("dpkg-query", ["-W", "-f=${Status}", name], { encoding: "utf8" });
     return result.status !== 0 || !result.stdout.includes("install ok installed");
   });
@@ -52,12 +53,18 @@ function ensureSystemPackages() {
   }
   if (!commandExists("dpkg-query")) {
     const missing = [];
-    if (!process.env.SCRUTINY_CHROMIUM) missing.push("Chromium or Google Chrome (then set SCRUTINY_CHROMIUM to its path)");
-    if (!commandExists("pkg-config")) missing.push("pkg-config with the cairo, pango, libjpeg, giflib and librsvg development libraries (for the canvas package)");
+    if (!process.env.SCRUTINY_CHROMIUM)
+      missing.push("Chromium or Google Chrome (then set SCRUTINY_CHROMIUM to its path)");
+    if (!commandExists("pkg-config"))
+      missing.push(
+        "pkg-config with the cairo, pango, libjpeg, giflib and librsvg development libraries (for the canvas package)",
+      );
     if (forTests && !commandExists("pdftotext")) missing.push("poppler-utils (pdftotext, pdfinfo)");
     if (forTests && !commandExists("qpdf")) missing.push("qpdf");
     if (missing.length > 0) {
-      say(`this is not a Debian/Ubuntu machine, so Scrutiny cannot install its system requirements itself. Please install: ${missing.join("; ")}.`);
+      say(
+        `this is not a Debian/Ubuntu machine, so Scrutiny cannot install its system requirements itself. Please install: ${missing.join("; ")}.`,
+      );
       process.exit(EXIT_ENVIRONMENT);
     }
     return;
@@ -78,7 +85,8 @@ function ensureSystemPackages() {
 function ensureNpmDependencies() {
   const lockFile = join(projectRoot, "package-lock.json");
   const installedMarker = join(projectRoot, "node_modules", ".package-lock.json");
-  const upToDate = existsSync(installedMarker) && statSync(installedMarker).mtimeMs >= statSync(lockFile).mtimeMs;
+  const upToDate =
+    existsSync(installedMarker) && statSync(installedMarker).mtimeMs >= statSync(lockFile).mtimeMs;
   if (upToDate) return;
   say("installing npm dependencies (npm ci; canvas compiles from source, about a minute)");
   execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: projectRoot, stdio: "inherit" });

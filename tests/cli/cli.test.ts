@@ -43,7 +43,9 @@ describe("scrutiny CLI", () => {
   });
 
   it("--version prints the package version", async () => {
-    const packageJson = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as {
+    const packageJson = JSON.parse(
+      await readFile(new URL("../../package.json", import.meta.url), "utf8"),
+    ) as {
       version: string;
     };
     const run = await scrutiny(["--version"]);
@@ -63,7 +65,9 @@ describe("scrutiny CLI", () => {
     const run = await scrutiny(["build", "data", "--out", out]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Built .*performance-report-2023-24-q2\.pdf in \d+\.\d s: 11 green, 8 amber, 6 red, 2 data only or awaited\.\n$/);
+    expect(run.stdout).toMatch(
+      /^Built .*performance-report-2023-24-q2\.pdf in \d+\.\d s: 11 green, 8 amber, 6 red, 2 data only or awaited\.\n$/,
+    );
     expect(await readdir(out)).toEqual(["performance-report-2023-24-q2.pdf"]);
   });
 

@@ -19,7 +19,10 @@ export function findRow(path: string, cells: readonly string[]): string | undefi
   const layout = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"], { encoding: "utf8" });
   const escaped = cells.map((cell) => cell.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   const pattern = new RegExp(escaped.join(".*?"));
-  return layout.split("\n").map((line) => line.replace(/\s+/g, " ").trim()).find((line) => pattern.test(line));
+  return layout
+    .split("\n")
+    .map((line) => line.replace(/\s+/g, " ").trim())
+    .find((line) => pattern.test(line));
 }
 
 /** The text of each page, in order. */
@@ -47,7 +50,9 @@ interface OutlineItem {
 
 /** Bookmark titles, depth-first. */
 export function pdfOutline(path: string): string[] {
-  const json = JSON.parse(execFileSync("qpdf", ["--json=2", "--json-key=outlines", path], { encoding: "utf8" })) as {
+  const json = JSON.parse(
+    execFileSync("qpdf", ["--json=2", "--json-key=outlines", path], { encoding: "utf8" }),
+  ) as {
     outlines: OutlineItem[];
   };
   const titles: string[] = [];
@@ -63,7 +68,9 @@ export function pdfOutline(path: string): string[] {
 
 /** The document catalog's /Lang entry. */
 export function pdfLanguage(path: string): string | undefined {
-  const json = JSON.parse(execFileSync("qpdf", ["--json=2", "--json-key=qpdf", path], { encoding: "utf8" })) as {
+  const json = JSON.parse(
+    execFileSync("qpdf", ["--json=2", "--json-key=qpdf", path], { encoding: "utf8" }),
+  ) as {
     qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
   };
   const objects = json.qpdf[1];

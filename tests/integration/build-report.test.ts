@@ -2,10 +2,18 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildReport, type BuildReportResult } from "../../src/pack/build-report.ts";
+import { type BuildReportResult, buildReport } from "../../src/pack/build-report.ts";
 import { type BrowserHandle, createBrowserHandle } from "../../src/pdf/browser.ts";
+import {
+  findRow,
+  flatten,
+  pdfInfo,
+  pdfLanguage,
+  pdfOutline,
+  pdfPages,
+  pdfText,
+} from "../helpers/pdf-reader.ts";
 import { exampleData, makeTempDir } from "../helpers/report-folder.ts";
-import { findRow, flatten, pdfInfo, pdfLanguage, pdfOutline, pdfPages, pdfText } from "../helpers/pdf-reader.ts";
 
 let browser: BrowserHandle;
 let result: BuildReportResult;
@@ -26,7 +34,9 @@ describe("the example Q2 performance report", () => {
     const info = pdfInfo(result.pdfPath);
     expect(info["Page size"]).toContain("(A4)");
     expect(Number(info.Pages)).toBeGreaterThanOrEqual(4);
-    expect(info.Title).toBe("Appendix A – Quarter two performance report 2023/24: Performance Monitoring (Quarter 2) Report");
+    expect(info.Title).toBe(
+      "Appendix A – Quarter two performance report 2023/24: Performance Monitoring (Quarter 2) Report",
+    );
     expect(info.Tagged).toBe("yes");
     expect(pdfLanguage(result.pdfPath)).toBe("en-GB");
   });
@@ -60,20 +70,51 @@ describe("the example Q2 performance report", () => {
 
   it("shows every KPI with its status as a word, not only a colour", () => {
     const flat = flatten(text);
-    expect(findRow(result.pdfPath, ["CE01", "Household waste sent for", "45.0%", "43.1%", "Amber", "Worse", "44.0%"])).toBeDefined();
-    expect(findRow(result.pdfPath, ["HC05", "Households in temporary", "40", "52", "Red", "Worse", "38"])).toBeDefined();
-    expect(findRow(result.pdfPath, ["YC02", "Average days to process a new", "20.0 days", "17.2 days", "Green", "Improved"])).toBeDefined();
-    expect(findRow(result.pdfPath, ["CE06", "Nitrogen dioxide", "Data only", "31.7", "Data only"])).toBeDefined();
+    expect(
+      findRow(result.pdfPath, [
+        "CE01",
+        "Household waste sent for",
+        "45.0%",
+        "43.1%",
+        "Amber",
+        "Worse",
+        "44.0%",
+      ]),
+    ).toBeDefined();
+    expect(
+      findRow(result.pdfPath, ["HC05", "Households in temporary", "40", "52", "Red", "Worse", "38"]),
+    ).toBeDefined();
+    expect(
+      findRow(result.pdfPath, [
+        "YC02",
+        "Average days to process a new",
+        "20.0 days",
+        "17.2 days",
+        "Green",
+        "Improved",
+      ]),
+    ).toBeDefined();
+    expect(
+      findRow(result.pdfPath, ["CE06", "Nitrogen dioxide", "Data only", "31.7", "Data only"]),
+    ).toBeDefined();
     expect(flat).toContain("Data only");
     expect(flat).toContain("Awaited");
-    expect(flat).toContain("Amber: 43.1% is 1.9 points below the 45.0% target, within the 5% tolerance (42.75%).");
+    expect(flat).toContain(
+      "Amber: 43.1% is 1.9 points below the 45.0% target, within the 5% tolerance (42.75%).",
+    );
     expect(result.statusCounts).toMatchObject({ green: 11, amber: 8, red: 6, dataOnly: 1, awaited: 1 });
-    expect(flat).toContain("11 of 25 rated indicators (44%) met target; 8 (32%) were within tolerance and 6 (24%) missed it.");
+    expect(flat).toContain(
+      "11 of 25 rated indicators (44%) met target; 8 (32%) were within tolerance and 6 (24%) missed it.",
+    );
   });
 
   it("scores risks as likelihood × impact with a band, as the Q2 seed does", () => {
-    expect(findRow(result.pdfPath, ["CR01", "Performance management", "Unlikely (2)", "Significant", "Low (4)"])).toBeDefined();
-    expect(findRow(result.pdfPath, ["CR04", "Demand for temporary", "Very likely", "Major (4)", "Very high (16)"])).toBeDefined();
+    expect(
+      findRow(result.pdfPath, ["CR01", "Performance management", "Unlikely (2)", "Significant", "Low (4)"]),
+    ).toBeDefined();
+    expect(
+      findRow(result.pdfPath, ["CR04", "Demand for temporary", "Very likely", "Major (4)", "Very high (16)"]),
+    ).toBeDefined();
   });
 
   it("embeds the status chart as vector graphics with a text alternative and its data", async () => {
@@ -84,7 +125,9 @@ describe("the example Q2 performance report", () => {
     expect(text).toContain("Data for the chart");
     // pdfimages lists raster images; a vector chart adds none.
     const { execFileSync } = await import("node:child_process");
-    const images = execFileSync("pdfimages", ["-list", result.pdfPath], { encoding: "utf8" }).trim().split("\n");
+    const images = execFileSync("pdfimages", ["-list", result.pdfPath], { encoding: "utf8" })
+      .trim()
+      .split("\n");
     expect(images.length).toBe(2); // the two header lines, no image rows
   });
 

@@ -40,7 +40,10 @@ describe("hostile text in data", () => {
     const hostileComment = `<link rel="stylesheet" href="${base}/fromcommentary.css"><iframe src="file:///etc/passwd"></iframe>`;
     await data.edit("kpis.yaml", (text) =>
       text
-        .replace("title: Household waste sent for reuse, recycling and composting", `title: ${JSON.stringify(hostileTitle)}`)
+        .replace(
+          "title: Household waste sent for reuse, recycling and composting",
+          `title: ${JSON.stringify(hostileTitle)}`,
+        )
         .replace("Food-waste caddy liners are being promoted in October.", hostileComment),
     );
     const result = await buildReport({ folder: data.folder, outDir: await makeTempDir(), browser });
@@ -70,10 +73,19 @@ describe("a template that reaches out", () => {
         `<main><img src="${base}/fromtemplate.png" alt=""><link rel="stylesheet" href="file://${canary}"><link rel="stylesheet" href="assets/../../canary.css"><iframe src="${base}/frame"></iframe><img src="assets/../../package.json" alt="">`,
       ),
     );
-    const result = await buildReport({ folder: join(builtInTemplates, "..", "data"), outDir: await makeTempDir(), browser, templatesDirectory: templates });
+    const result = await buildReport({
+      folder: join(builtInTemplates, "..", "data"),
+      outDir: await makeTempDir(),
+      browser,
+      templatesDirectory: templates,
+    });
     expect(hits).toEqual([]);
     expect(result.blockedRequests).toEqual(
-      expect.arrayContaining([`${base}/fromtemplate.png`, `${base}/frame`, "https://scrutiny.invalid/package.json"]),
+      expect.arrayContaining([
+        `${base}/fromtemplate.png`,
+        `${base}/frame`,
+        "https://scrutiny.invalid/package.json",
+      ]),
     );
     // Chromium itself refuses file:// from the report's origin; the canary proves nothing loaded.
     expect(pdfText(result.pdfPath)).not.toContain("CANARY LOADED");
@@ -81,8 +93,12 @@ describe("a template that reaches out", () => {
 
   it("serves only bundled font, style and image files from inside the templates folder", async () => {
     const resolve = createTemplateAssetResolver(builtInTemplates);
-    expect(await resolve("/assets/fonts/AtkinsonHyperlegibleNext_400Regular.ttf")).toMatchObject({ contentType: "font/ttf" });
-    expect(await resolve("/assets/styles/print.css")).toMatchObject({ contentType: "text/css; charset=utf-8" });
+    expect(await resolve("/assets/fonts/AtkinsonHyperlegibleNext_400Regular.ttf")).toMatchObject({
+      contentType: "font/ttf",
+    });
+    expect(await resolve("/assets/styles/print.css")).toMatchObject({
+      contentType: "text/css; charset=utf-8",
+    });
     expect(await resolve("/assets/../package.json")).toBeUndefined();
     expect(await resolve("/assets/%2e%2e/%2e%2e/etc/passwd")).toBeUndefined();
     expect(await resolve("/assets/performance-report.hbs")).toBeUndefined();
@@ -99,7 +115,12 @@ describe("a failed build", () => {
     const templates = join(await makeTempDir(), "templates");
     await cp(builtInTemplates, templates, { recursive: true });
     await writeFile(join(templates, "partials", "kpi-table.hbs"), "{{noSuchField}}");
-    const failure = await buildReport({ folder: join(builtInTemplates, "..", "data"), outDir: out, browser, templatesDirectory: templates }).then(
+    const failure = await buildReport({
+      folder: join(builtInTemplates, "..", "data"),
+      outDir: out,
+      browser,
+      templatesDirectory: templates,
+    }).then(
       () => undefined,
       (error: unknown) => error,
     );

@@ -10,7 +10,9 @@ afterEach(async () => {
   cleanup = undefined;
 });
 
-async function problemsFor(change: (data: Awaited<ReturnType<typeof copyExampleData>>) => Promise<void>): Promise<Problem[]> {
+async function problemsFor(
+  change: (data: Awaited<ReturnType<typeof copyExampleData>>) => Promise<void>,
+): Promise<Problem[]> {
   const data = await copyExampleData();
   cleanup = data.remove;
   await change(data);
@@ -37,7 +39,9 @@ describe("loadReportData", () => {
   });
 
   it("names file, line, column, field and KPI for a wrong type", async () => {
-    const problems = await problemsFor((data) => data.edit("kpis.yaml", (text) => text.replace("    target: 45\n", '    target: "forty-five"\n')));
+    const problems = await problemsFor((data) =>
+      data.edit("kpis.yaml", (text) => text.replace("    target: 45\n", '    target: "forty-five"\n')),
+    );
     expect(problems.map(withoutFolder)).toEqual([
       {
         file: "kpis.yaml",
@@ -52,13 +56,19 @@ describe("loadReportData", () => {
 
   it("collects every problem in every file in one run", async () => {
     const problems = await problemsFor(async (data) => {
-      await data.edit("kpis.yaml", (text) => text.replace("    polarity: higherIsBetter\n", "    polarity: higher\n"));
-      await data.edit("risks.yaml", (text) => text.replace("current: { likelihood: 2, impact: 2 }", "current: { likelihood: 7, impact: 2 }"));
+      await data.edit("kpis.yaml", (text) =>
+        text.replace("    polarity: higherIsBetter\n", "    polarity: higher\n"),
+      );
+      await data.edit("risks.yaml", (text) =>
+        text.replace("current: { likelihood: 2, impact: 2 }", "current: { likelihood: 7, impact: 2 }"),
+      );
       await data.edit("actions.yaml", (text) => text.replace("due: 2023-09-30", "due: 2023-02-30"));
       await data.edit("report.yaml", (text) => text.replace("committee:", "comittee:"));
     });
     expect(problems[0]?.message).toBe('the required field "committee" is missing');
-    const summary = problems.map((problem) => `${withoutFolder(problem).file}:${problem.line} ${problem.field}`);
+    const summary = problems.map(
+      (problem) => `${withoutFolder(problem).file}:${problem.line} ${problem.field}`,
+    );
     expect(summary).toEqual([
       "report.yaml:3 committee",
       "report.yaml:4 comittee",
@@ -72,7 +82,12 @@ describe("loadReportData", () => {
     { name: "a tab used for indentation", text: "organisation:\n\tname: x\n", line: 2, message: /tab/i },
     { name: "a key given twice", text: "title: a\ntitle: b\n", line: 2, message: /appears twice/ },
     { name: "an unclosed quote (where the file ends)", text: 'title: "open\n', line: 2, message: /quote/ },
-    { name: "a YAML 1.1 tag that could run code", text: "title: !!js/function 'function(){}'\n", line: 1, message: /unsupported YAML tag/ },
+    {
+      name: "a YAML 1.1 tag that could run code",
+      text: "title: !!js/function 'function(){}'\n",
+      line: 1,
+      message: /unsupported YAML tag/,
+    },
     { name: "an empty file", text: "", line: 1, message: /empty/ },
   ])("reports $name at its line", async ({ text, line, message }) => {
     const problems = await problemsFor((data) => data.write("report.yaml", text));
@@ -99,7 +114,11 @@ describe("loadReportData", () => {
 
   it("keeps yes/no and 0777 as YAML 1.2 reads them, then rejects the wrong type", async () => {
     const problems = await problemsFor((data) =>
-      data.edit("kpis.yaml", (text) => text.replace("    target: 45\n", "    target: yes\n").replace("    decimals: 1\n", "    decimals: 0777\n")),
+      data.edit("kpis.yaml", (text) =>
+        text
+          .replace("    target: 45\n", "    target: yes\n")
+          .replace("    decimals: 1\n", "    decimals: 0777\n"),
+      ),
     );
     expect(problems.map((problem) => problem.field)).toEqual(["kpis[0].decimals", "kpis[0].target"]);
     expect(problems[1]?.message).toContain('found "yes"');
@@ -118,7 +137,9 @@ describe("loadReportData", () => {
 
   it("reports duplicate ids and unknown themes with the record", async () => {
     const problems = await problemsFor((data) =>
-      data.edit("kpis.yaml", (text) => text.replace("id: CE02", "id: CE01").replace("theme: council\n", "theme: counsil\n")),
+      data.edit("kpis.yaml", (text) =>
+        text.replace("id: CE02", "id: CE01").replace("theme: council\n", "theme: counsil\n"),
+      ),
     );
     expect(problems.map((problem) => problem.message)).toEqual([
       'the id "CE01" is already used by kpis[0]',
@@ -129,7 +150,7 @@ describe("loadReportData", () => {
 
   it("cannot be polluted through __proto__ keys", async () => {
     const problems = await problemsFor((data) =>
-      data.edit("report.yaml", (text) => text.replace("title:", '__proto__: { polluted: true }\ntitle:')),
+      data.edit("report.yaml", (text) => text.replace("title:", "__proto__: { polluted: true }\ntitle:")),
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(problems[0]?.message).toBe('unknown field "__proto__"');

@@ -9,10 +9,22 @@ const action: Action = { id: "A1", title: "Do it", theme: "t", leadOfficer: "L",
 
 describe("computeActionStatus at the end of 2023/24 Q2", () => {
   it.each([
-    { name: "completed before period end", change: { completed: "2023-09-12", due: "2023-09-30" }, status: "complete" },
-    { name: "completed after period end is not yet complete", change: { completed: "2023-10-02", due: "2023-09-15" }, status: "overdue" },
+    {
+      name: "completed before period end",
+      change: { completed: "2023-09-12", due: "2023-09-30" },
+      status: "complete",
+    },
+    {
+      name: "completed after period end is not yet complete",
+      change: { completed: "2023-10-02", due: "2023-09-15" },
+      status: "overdue",
+    },
     { name: "due on the last day, not done", change: { due: "2023-09-30" }, status: "onTrack" },
-    { name: "due before period end, not done", change: { due: "2023-09-29", percentComplete: 80 }, status: "overdue" },
+    {
+      name: "due before period end, not done",
+      change: { due: "2023-09-29", percentComplete: 80 },
+      status: "overdue",
+    },
     { name: "declared at risk", change: { status: "atRisk" }, status: "atRisk" },
     { name: "declared deferred", change: { status: "deferred", due: "2023-08-01" }, status: "deferred" },
     { name: "nothing done yet", change: { percentComplete: 0 }, status: "notStarted" },
@@ -33,7 +45,9 @@ describe("direction of travel", () => {
     { polarity: "dataOnly", current: 31, earlier: 34, direction: "decreased" },
     { polarity: "higherIsBetter", current: 45, earlier: undefined, direction: "notComparable" },
   ] as const)("$polarity $earlier → $current is $direction", ({ polarity, current, earlier, direction }) => {
-    expect(computeDirectionOfTravel(polarity, current, earlier, "2023/24 Q1", show).direction).toBe(direction);
+    expect(computeDirectionOfTravel(polarity, current, earlier, "2023/24 Q1", show).direction).toBe(
+      direction,
+    );
   });
 });
 

@@ -23,22 +23,70 @@ describe("computeKpiStatus", () => {
     { name: "the Q2 seed's recycling rate", input: { actual: 43.1 }, status: "amber" },
     { name: "far below", input: { actual: 30 }, status: "red" },
     // lower is better, target 40, amber up to 42
-    { name: "lower is better, below target", input: { polarity: "lowerIsBetter", target: 40, actual: 38 }, status: "green" },
-    { name: "lower is better, on the boundary", input: { polarity: "lowerIsBetter", target: 40, actual: 42 }, status: "amber" },
-    { name: "lower is better, beyond", input: { polarity: "lowerIsBetter", target: 40, actual: 42.01 }, status: "red" },
+    {
+      name: "lower is better, below target",
+      input: { polarity: "lowerIsBetter", target: 40, actual: 38 },
+      status: "green",
+    },
+    {
+      name: "lower is better, on the boundary",
+      input: { polarity: "lowerIsBetter", target: 40, actual: 42 },
+      status: "amber",
+    },
+    {
+      name: "lower is better, beyond",
+      input: { polarity: "lowerIsBetter", target: 40, actual: 42.01 },
+      status: "red",
+    },
     // absolute tolerance of 2 points
-    { name: "absolute tolerance, inside", input: { actual: 43, tolerance: { type: "absolute", value: 2 } }, status: "amber" },
-    { name: "absolute tolerance, outside", input: { actual: 42.9, tolerance: { type: "absolute", value: 2 } }, status: "red" },
-    { name: "zero tolerance, short", input: { actual: 44.9, tolerance: { type: "absolute", value: 0 } }, status: "red" },
+    {
+      name: "absolute tolerance, inside",
+      input: { actual: 43, tolerance: { type: "absolute", value: 2 } },
+      status: "amber",
+    },
+    {
+      name: "absolute tolerance, outside",
+      input: { actual: 42.9, tolerance: { type: "absolute", value: 2 } },
+      status: "red",
+    },
+    {
+      name: "zero tolerance, short",
+      input: { actual: 44.9, tolerance: { type: "absolute", value: 0 } },
+      status: "red",
+    },
     // decimals that binary floating point cannot hold exactly still land on the boundary
-    { name: "0.3 target, 0.1 points absolute, actual 0.2", input: { target: 0.3, actual: 0.2, tolerance: { type: "absolute", value: 0.1 } }, status: "amber" },
+    {
+      name: "0.3 target, 0.1 points absolute, actual 0.2",
+      input: { target: 0.3, actual: 0.2, tolerance: { type: "absolute", value: 0.1 } },
+      status: "amber",
+    },
     // target 0: a relative tolerance is 0, so any shortfall is red, never a division by zero
-    { name: "target 0, lower is better, above it", input: { polarity: "lowerIsBetter", target: 0, actual: 1 }, status: "red" },
-    { name: "target 0, lower is better, on it", input: { polarity: "lowerIsBetter", target: 0, actual: 0 }, status: "green" },
+    {
+      name: "target 0, lower is better, above it",
+      input: { polarity: "lowerIsBetter", target: 0, actual: 1 },
+      status: "red",
+    },
+    {
+      name: "target 0, lower is better, on it",
+      input: { polarity: "lowerIsBetter", target: 0, actual: 0 },
+      status: "green",
+    },
     // negative values (a budget variance)
-    { name: "negative target, better", input: { target: -10, actual: -5, unit: "pounds", decimals: 0 }, status: "green" },
-    { name: "negative target, within 5%", input: { target: -100, actual: -104, unit: "pounds", decimals: 0 }, status: "amber" },
-    { name: "negative target, beyond 5%", input: { target: -100, actual: -106, unit: "pounds", decimals: 0 }, status: "red" },
+    {
+      name: "negative target, better",
+      input: { target: -10, actual: -5, unit: "pounds", decimals: 0 },
+      status: "green",
+    },
+    {
+      name: "negative target, within 5%",
+      input: { target: -100, actual: -104, unit: "pounds", decimals: 0 },
+      status: "amber",
+    },
+    {
+      name: "negative target, beyond 5%",
+      input: { target: -100, actual: -106, unit: "pounds", decimals: 0 },
+      status: "red",
+    },
     // statuses beyond RAG
     { name: "data only", input: { polarity: "dataOnly", actual: 31.7 }, status: "dataOnly" },
     { name: "no figure yet", input: {}, status: "awaited" },
@@ -57,7 +105,15 @@ describe("computeKpiStatus", () => {
     );
     expect(computeKpiStatus({ ...base, actual: 45 }).reason).toBe("Green: 45.0% is on the 45.0% target.");
     expect(
-      computeKpiStatus({ ...base, polarity: "lowerIsBetter", unit: "days", decimals: 0, target: 20, actual: 23, tolerance: { type: "absolute", value: 2 } }).reason,
+      computeKpiStatus({
+        ...base,
+        polarity: "lowerIsBetter",
+        unit: "days",
+        decimals: 0,
+        target: 20,
+        actual: 23,
+        tolerance: { type: "absolute", value: 2 },
+      }).reason,
     ).toBe("Red: 23 days is 3 days above the 20 days target, beyond the tolerance of 2 days.");
     expect(computeKpiStatus({ ...base, polarity: "lowerIsBetter", target: 0, actual: 1 }).reason).toContain(
       "a relative tolerance cannot apply to a target of 0",

@@ -25,7 +25,9 @@ const fourByFour: RiskMatrix = {
 
 describe("scoreRisk", () => {
   it("reproduces the Q2 seed report's row", () => {
-    expect(scoreRisk({ likelihood: 2, impact: 2 }, fourByFour).summary).toBe("Unlikely (2) × Significant (2) = Low (4)");
+    expect(scoreRisk({ likelihood: 2, impact: 2 }, fourByFour).summary).toBe(
+      "Unlikely (2) × Significant (2) = Low (4)",
+    );
   });
 
   it.each([
