@@ -1,5 +1,5 @@
 // Where a delivery-plan action stands at the end of a reporting period.
-import { isAfter, isBefore, parseISO, startOfDay } from "date-fns";
+import { format, isAfter, parseISO } from "date-fns";
 import type { Action } from "../schema/action-schema.ts";
 
 export type ActionStatus = "complete" | "overdue" | "onTrack" | "atRisk" | "notStarted" | "deferred";
@@ -12,7 +12,7 @@ export interface ActionStatusResult {
 export function computeActionStatus(action: Action, periodEnd: Date): ActionStatusResult {
   const due = parseISO(action.due);
   if (action.completed !== undefined && !isAfter(parseISO(action.completed), periodEnd)) {
-    return { status: "complete", reason: `Complete: finished on ${action.completed}.` };
+    return { status: "complete", reason: `Complete: finished on ${longDate(action.completed)}.` };
   }
   if (action.status === "complete" || action.percentComplete === 100) {
     return { status: "complete", reason: "Complete: reported as finished." };
@@ -20,15 +20,20 @@ export function computeActionStatus(action: Action, periodEnd: Date): ActionStat
   if (action.status === "deferred") {
     return { status: "deferred", reason: "Deferred: reported as deferred by the lead officer." };
   }
-  // DESIGN §3: overdue means due before the period's last day and not done.
-  if (isBefore(due, startOfDay(periodEnd))) {
-    return { status: "overdue", reason: `Overdue: due on ${action.due} and not complete.` };
+  // DESIGN §3: overdue means due before the period end and not done. The period runs to the
+  // end of its last day, so an action due on that day and not done by then is overdue too.
+  if (!isAfter(due, periodEnd)) {
+    return { status: "overdue", reason: `Overdue: due on ${longDate(action.due)} and not complete.` };
   }
   if (action.status === "atRisk") {
     return { status: "atRisk", reason: "At risk: the lead officer reports the due date is at risk." };
   }
   if (action.status === "notStarted" || action.percentComplete === 0) {
-    return { status: "notStarted", reason: `Not started: due on ${action.due}.` };
+    return { status: "notStarted", reason: `Not started: due on ${longDate(action.due)}.` };
   }
-  return { status: "onTrack", reason: `On track: due on ${action.due}.` };
+  return { status: "onTrack", reason: `On track: due on ${longDate(action.due)}.` };
+}
+
+function longDate(isoDate: string): string {
+  return format(parseISO(isoDate), "d MMMM yyyy");
 }

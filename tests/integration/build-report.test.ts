@@ -117,6 +117,24 @@ describe("the example Q2 performance report", () => {
     ).toBeDefined();
   });
 
+  it("lists delivery-plan actions with a status worked out at the period end", () => {
+    expect(
+      findRow(result.pdfPath, ["DP01", "Install heat pumps", "Head of", "30 Sep 2023", "70%", "Overdue"]),
+    ).toBeDefined();
+    expect(
+      findRow(result.pdfPath, [
+        "DP03",
+        "Adopt the Climate Adaptation Plan",
+        "31 Jul 2023",
+        "100%",
+        "Complete",
+      ]),
+    ).toBeDefined();
+    expect(
+      findRow(result.pdfPath, ["DP04", "Open the Riverside community hub", "31 Jan 2024", "55%", "At risk"]),
+    ).toBeDefined();
+  });
+
   it("embeds the status chart as vector graphics with a text alternative and its data", async () => {
     expect(text).toContain("Indicator status by theme, 2023/24 Q2");
     expect(flatten(text)).toContain(

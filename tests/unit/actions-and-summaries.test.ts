@@ -4,7 +4,7 @@ import { computeDirectionOfTravel } from "../../src/calc/direction-of-travel.ts"
 import { countKpiStatuses, percentOf, summariseKpiStatuses } from "../../src/calc/summarise-kpi-statuses.ts";
 import type { Action } from "../../src/schema/action-schema.ts";
 
-const periodEnd = new Date(2023, 8, 30, 23, 59, 59);
+const periodEnd = new Date(2023, 8, 30, 23, 59, 59, 999);
 const action: Action = { id: "A1", title: "Do it", theme: "t", leadOfficer: "L", due: "2023-12-31" };
 
 describe("computeActionStatus at the end of 2023/24 Q2", () => {
@@ -19,7 +19,8 @@ describe("computeActionStatus at the end of 2023/24 Q2", () => {
       change: { completed: "2023-10-02", due: "2023-09-15" },
       status: "overdue",
     },
-    { name: "due on the last day, not done", change: { due: "2023-09-30" }, status: "onTrack" },
+    { name: "due on the period's last day, not done", change: { due: "2023-09-30" }, status: "overdue" },
+    { name: "due the day after the period", change: { due: "2023-10-01" }, status: "onTrack" },
     {
       name: "due before period end, not done",
       change: { due: "2023-09-29", percentComplete: 80 },
@@ -31,6 +32,12 @@ describe("computeActionStatus at the end of 2023/24 Q2", () => {
     { name: "in progress", change: { percentComplete: 40 }, status: "onTrack" },
   ] as const)("$name → $status", ({ change, status }) => {
     expect(computeActionStatus({ ...action, ...change }, periodEnd).status).toBe(status);
+  });
+
+  it("gives its reason with the date in words", () => {
+    expect(computeActionStatus({ ...action, due: "2023-08-31" }, periodEnd).reason).toBe(
+      "Overdue: due on 31 August 2023 and not complete.",
+    );
   });
 });
 
