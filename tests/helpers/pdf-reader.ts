@@ -66,6 +66,19 @@ export function pdfOutline(path: string): string[] {
   return titles;
 }
 
+/** The alternative texts of the tagged PDF's figures, as a screen reader announces them. */
+export function pdfFigureAltTexts(path: string): string[] {
+  const json = JSON.parse(
+    execFileSync("qpdf", ["--json=2", "--json-key=qpdf", path], { encoding: "utf8" }),
+  ) as {
+    qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
+  };
+  return Object.values(json.qpdf[1])
+    .map((object) => object.value)
+    .filter((value) => value?.["/S"] === "/Figure" && typeof value["/Alt"] === "string")
+    .map((value) => String(value?.["/Alt"]).replace(/^u:/, ""));
+}
+
 /** The document catalog's /Lang entry. */
 export function pdfLanguage(path: string): string | undefined {
   const json = JSON.parse(

@@ -7,6 +7,7 @@ import { type BrowserHandle, createBrowserHandle } from "../../src/pdf/browser.t
 import {
   findRow,
   flatten,
+  pdfFigureAltTexts,
   pdfInfo,
   pdfLanguage,
   pdfOutline,
@@ -141,6 +142,12 @@ describe("the example Q2 performance report", () => {
       "Stacked bar chart of indicator status by theme for 2023/24 Q2. Caring for the Environment: 2 green, 2 amber, 1 red, 1 data only or awaited.",
     );
     expect(text).toContain("Data for the chart");
+    // The tagged PDF gives the chart a Figure with the same words for screen readers.
+    expect(pdfFigureAltTexts(result.pdfPath)).toEqual([
+      expect.stringMatching(
+        /^Stacked bar chart of indicator status by theme for 2023\/24 Q2\. Caring for the Environment: 2 green/,
+      ),
+    ]);
     // pdfimages lists raster images; a vector chart adds none.
     const { execFileSync } = await import("node:child_process");
     const images = execFileSync("pdfimages", ["-list", result.pdfPath], { encoding: "utf8" })
