@@ -12,7 +12,7 @@ interface Run {
   stderr: string;
 }
 
-async function scrutiny(args: string[], cwd = process.cwd()): Promise<Run> {
+async function scrutiny(args: string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Promise<Run> {
   let stdout = "";
   let stderr = "";
   const io: CliIo = {
@@ -22,7 +22,7 @@ async function scrutiny(args: string[], cwd = process.cwd()): Promise<Run> {
     stderr: (text) => {
       stderr += text;
     },
-    env: process.env,
+    env,
     cwd,
   };
   const code = await runCli(args, io);
@@ -83,6 +83,19 @@ describe("scrutiny CLI", () => {
     expect(run.stderr).toMatch(/kpis\.yaml:\d+:13 {2}kpis\[4\]\.target \(CE05\)/);
     expect(run.stderr).toContain('expected number, received string; found "60%"');
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(await readdir(out)).toEqual([]);
+  });
+
+  it("SCRUTINY_CHROMIUM chooses the browser; a missing one is an environment error (exit 3)", async () => {
+    const out = await makeTempDir();
+    const run = await scrutiny(["build", "data", "--out", out], process.cwd(), {
+      ...process.env,
+      SCRUTINY_CHROMIUM: "/nonexistent/chromium",
+    });
+    expect(run.code).toBe(exitCodes.environment);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("Chromium was not found at /nonexistent/chromium");
+    expect(run.stderr).toContain("SCRUTINY_CHROMIUM");
     expect(await readdir(out)).toEqual([]);
   });
 
