@@ -12,7 +12,11 @@ interface Run {
   stderr: string;
 }
 
-async function scrutiny(args: string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Promise<Run> {
+async function scrutiny(
+  args: string[],
+  cwd = process.cwd(),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Run> {
   let stdout = "";
   let stderr = "";
   const io: CliIo = {

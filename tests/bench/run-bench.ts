@@ -1,0 +1,74 @@
+// `npm run bench`: times each stage of building the example report and prints the figures.
+// Speed targets are judged from these numbers, never asserted in unit tests.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { createChartRenderer } from "../../src/charts/chart-renderer.ts";
+import { statusByThemeChart } from "../../src/charts/status-by-theme-chart.ts";
+import { buildReportView } from "../../src/model/build-report-view.ts";
+import { BUILT_IN_TEMPLATES, buildReport } from "../../src/pack/build-report.ts";
+import { createBrowserHandle } from "../../src/pdf/browser.ts";
+import { htmlToPdf } from "../../src/pdf/html-to-pdf.ts";
+import { renderReportHtml } from "../../src/render/render-report-html.ts";
+import { createTemplateAssetResolver } from "../../src/render/template-assets.ts";
+import { createTemplateEngine } from "../../src/render/template-engine.ts";
+import { loadReportData } from "../../src/schema/load-report-data.ts";
+import { exampleData, makeTempDir } from "../helpers/report-folder.ts";
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
+
+async function time<T>(label: string, rounds: number, work: () => Promise<T> | T): Promise<T> {
+  let result = await work(); // warm-up, not counted
+  const samples: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const started = performance.now();
+    result = await work();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const median = samples[Math.floor(samples.length / 2)] ?? 0;
+  const worst = samples.at(-1) ?? 0;
+  console.log(
+    `${label.padEnd(34)} median ${median.toFixed(2).padStart(8)} ms   worst ${worst.toFixed(2).padStart(8)} ms   (${rounds} runs)`,
+  );
+  return result;
+}
+
+const input = await time("load + validate YAML", ROUNDS, () => loadReportData(exampleData));
+const view = await time("calculate + view model", ROUNDS, () => buildReportView(input));
+const renderer = createChartRenderer({ fontsDirectory: join(BUILT_IN_TEMPLATES, "fonts") });
+const svg = await time("chart: status by theme (SVG)", ROUNDS, () =>
+  renderer.renderSvg(statusByThemeChart(view.themes, view.meta.period).configuration, "bench"),
+);
+const engine = await createTemplateEngine(BUILT_IN_TEMPLATES);
+const font = (
+  await readFile(join(BUILT_IN_TEMPLATES, "fonts", "AtkinsonHyperlegibleNext_400Regular.ttf"))
+).toString("base64");
+const spec = statusByThemeChart(view.themes, view.meta.period);
+const page = await time("HTML (Handlebars)", ROUNDS, () =>
+  renderReportHtml(
+    engine,
+    view,
+    [{ id: spec.id, title: spec.title, altText: spec.altText, table: spec.table, svg }],
+    font,
+  ),
+);
+const browser = createBrowserHandle();
+try {
+  await time("browser launch (once per build)", 1, async () => {
+    await browser.close();
+    return browser.get();
+  });
+  const resolveAsset = createTemplateAssetResolver(BUILT_IN_TEMPLATES);
+  const printed = await time("print PDF (warm browser)", Math.min(ROUNDS, 10), async () =>
+    htmlToPdf(await browser.get(), { ...page, resolveAsset }),
+  );
+  console.log(`${"PDF size".padEnd(34)} ${(printed.pdf.byteLength / 1024).toFixed(0)} KiB`);
+  const out = await makeTempDir();
+  await time("whole report (warm browser)", Math.min(ROUNDS, 10), () =>
+    buildReport({ folder: exampleData, outDir: out, browser }),
+  );
+} finally {
+  await browser.close();
+}
+const memory = process.memoryUsage();
+console.log(`${"resident memory at the end".padEnd(34)} ${(memory.rss / 1024 / 1024).toFixed(0)} MiB`);
