@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { Command, CommanderError } from "commander";
 import packageJson from "../../package.json" with { type: "json" };
 import { exitCodes, isScrutinyError } from "../errors.ts";
-import { buildReport } from "../pack/build-report.ts";
+import { BUILT_IN_FONTS, buildReport } from "../pack/build-report.ts";
 import { createBrowserHandle, resolveChromiumPath } from "../pdf/browser.ts";
 import { formatError } from "./format-error.ts";
 
@@ -36,7 +36,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       "\nThe browser is Chromium at /usr/bin/chromium; set SCRUTINY_CHROMIUM to use another one.",
     )
     .action(async (folder: string, options: { out: string }) => {
-      const browser = createBrowserHandle(resolveChromiumPath(io.env));
+      const browser = createBrowserHandle({
+        executablePath: resolveChromiumPath(io.env),
+        fontsDirectory: BUILT_IN_FONTS,
+      });
       try {
         const result = await buildReport({
           folder: resolve(io.cwd, folder),

@@ -1,6 +1,5 @@
 // One report, every stage: load → validate → calculate → view model → charts → HTML → PDF → write.
 // This file only wires the stages together; each stage lives in its own folder.
-import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { KpiStatusCounts } from "../calc/summarise-kpi-statuses.ts";
@@ -17,6 +16,7 @@ import { loadReportData } from "../schema/load-report-data.ts";
 import { outputFileName } from "./output-file-name.ts";
 
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates", import.meta.url));
+export const BUILT_IN_FONTS = join(BUILT_IN_TEMPLATES, "fonts");
 
 export interface BuildReportOptions {
   /** Folder holding report.yaml, kpis.yaml, risks.yaml and actions.yaml. */
@@ -46,10 +46,7 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
   }));
 
   const engine = await createTemplateEngine(templatesDirectory);
-  const footerFont = await readFile(
-    join(templatesDirectory, "fonts", "AtkinsonHyperlegibleNext_400Regular.ttf"),
-  );
-  const { html, footerHtml } = renderReportHtml(engine, view, charts, footerFont.toString("base64"));
+  const { html, footerHtml } = renderReportHtml(engine, view, charts);
 
   const { pdf, blockedRequests } = await htmlToPdf(await options.browser.get(), {
     html,

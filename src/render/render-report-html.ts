@@ -16,7 +16,6 @@ export function renderReportHtml(
   engine: TemplateEngine,
   view: ReportView,
   charts: readonly RenderedChart[],
-  footerFontBase64: string,
 ): ReportHtml {
   const context = {
     ...view,
@@ -32,7 +31,6 @@ export function renderReportHtml(
       committee: view.meta.committee,
       meetingDate: view.meta.meetingDate,
       documentName: view.meta.documentName,
-      fontBase64: footerFontBase64,
     }),
   };
 }

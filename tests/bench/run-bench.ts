@@ -1,11 +1,10 @@
 // `npm run bench`: times each stage of building the example report and prints the figures.
 // Speed targets are judged from these numbers, never asserted in unit tests.
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createChartRenderer } from "../../src/charts/chart-renderer.ts";
 import { statusByThemeChart } from "../../src/charts/status-by-theme-chart.ts";
 import { buildReportView } from "../../src/model/build-report-view.ts";
-import { BUILT_IN_TEMPLATES, buildReport } from "../../src/pack/build-report.ts";
+import { BUILT_IN_FONTS, BUILT_IN_TEMPLATES, buildReport } from "../../src/pack/build-report.ts";
 import { createBrowserHandle } from "../../src/pdf/browser.ts";
 import { htmlToPdf } from "../../src/pdf/html-to-pdf.ts";
 import { renderReportHtml } from "../../src/render/render-report-html.ts";
@@ -40,19 +39,13 @@ const svg = await time("chart: status by theme (SVG)", ROUNDS, () =>
   renderer.renderSvg(statusByThemeChart(view.themes, view.meta.period).configuration, "bench"),
 );
 const engine = await createTemplateEngine(BUILT_IN_TEMPLATES);
-const font = (
-  await readFile(join(BUILT_IN_TEMPLATES, "fonts", "AtkinsonHyperlegibleNext_400Regular.ttf"))
-).toString("base64");
 const spec = statusByThemeChart(view.themes, view.meta.period);
 const page = await time("HTML (Handlebars)", ROUNDS, () =>
-  renderReportHtml(
-    engine,
-    view,
-    [{ id: spec.id, title: spec.title, altText: spec.altText, table: spec.table, svg }],
-    font,
-  ),
+  renderReportHtml(engine, view, [
+    { id: spec.id, title: spec.title, altText: spec.altText, table: spec.table, svg },
+  ]),
 );
-const browser = createBrowserHandle();
+const browser = createBrowserHandle({ fontsDirectory: BUILT_IN_FONTS });
 try {
   await time("browser launch (once per build)", 1, async () => {
     await browser.close();

@@ -2,7 +2,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuildReportResult, buildReport } from "../../src/pack/build-report.ts";
+import { BUILT_IN_FONTS, type BuildReportResult, buildReport } from "../../src/pack/build-report.ts";
 import { type BrowserHandle, createBrowserHandle } from "../../src/pdf/browser.ts";
 import {
   findRow,
@@ -21,7 +21,7 @@ let result: BuildReportResult;
 let text: string;
 
 beforeAll(async () => {
-  browser = createBrowserHandle();
+  browser = createBrowserHandle({ fontsDirectory: BUILT_IN_FONTS });
   result = await buildReport({ folder: exampleData, outDir: await makeTempDir(), browser });
   text = pdfText(result.pdfPath);
 });
@@ -61,6 +61,17 @@ describe("the example Q2 performance report", () => {
     ]) {
       expect(firstPage).toContain(fact);
     }
+  });
+
+  it("uses only the bundled fonts, in the running footer too", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const fonts = execFileSync("pdffonts", [result.pdfPath], { encoding: "utf8" })
+      .split("\n")
+      .slice(2)
+      .filter((line) => line.trim() !== "")
+      .map((line) => line.split(/\s+/)[0]?.replace(/^[A-Z]{6}\+/, ""));
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect(font).toMatch(/^(AtkinsonHyperlegibleNext|NotoSans)-/);
   });
 
   it("renders Welsh letters with the bundled font", () => {

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScrutinyError } from "../../src/errors.ts";
-import { buildReport } from "../../src/pack/build-report.ts";
+import { BUILT_IN_FONTS, buildReport } from "../../src/pack/build-report.ts";
 import { type BrowserHandle, createBrowserHandle } from "../../src/pdf/browser.ts";
 import { writeFileAtomic } from "../../src/pdf/write-file-atomic.ts";
 import { createTemplateAssetResolver } from "../../src/render/template-assets.ts";
@@ -19,7 +19,7 @@ let base: string;
 const hits: string[] = [];
 
 beforeAll(async () => {
-  browser = createBrowserHandle();
+  browser = createBrowserHandle({ fontsDirectory: BUILT_IN_FONTS });
   listener = createServer((request, response) => {
     hits.push(request.url ?? "");
     response.end("reached");
