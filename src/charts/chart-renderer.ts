@@ -22,7 +22,7 @@ const segmentValueLabels: Plugin = {
   afterDatasetsDraw(chart: Chart) {
     const { ctx } = chart;
     ctx.save();
-    ctx.font = `bold 13px "${CHART_FONT_FAMILY}"`;
+    ctx.font = `bold 13px ${CHART_FONT_FAMILY}`;
     ctx.fillStyle = "#FFFFFF";
     ctx.textAlign = "center";
     ctx.textBaseline = "middle";
@@ -59,13 +59,19 @@ export function createChartRenderer({
       chartJs.register(segmentValueLabels);
     },
   });
-  canvas.registerFont(join(fontsDirectory, "AtkinsonHyperlegibleNext_400Regular.ttf"), {
-    family: CHART_FONT_FAMILY,
-  });
-  canvas.registerFont(join(fontsDirectory, "AtkinsonHyperlegibleNext_700Bold.ttf"), {
-    family: CHART_FONT_FAMILY,
-    weight: "bold",
-  });
+  const fonts = [
+    {
+      file: "AtkinsonHyperlegibleNext_400Regular.ttf",
+      family: "Atkinson Hyperlegible Next",
+      weight: "normal",
+    },
+    { file: "AtkinsonHyperlegibleNext_700Bold.ttf", family: "Atkinson Hyperlegible Next", weight: "bold" },
+    { file: "NotoSans_400Regular.ttf", family: "Noto Sans", weight: "normal" },
+    { file: "NotoSans_700Bold.ttf", family: "Noto Sans", weight: "bold" },
+  ];
+  for (const font of fonts) {
+    canvas.registerFont(join(fontsDirectory, font.file), { family: font.family, weight: font.weight });
+  }
   return {
     renderSvg(configuration, idPrefix) {
       const svg = canvas.renderToBufferSync(configuration, "image/svg+xml").toString("utf8");

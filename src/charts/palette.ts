@@ -9,4 +9,5 @@ export const statusColours = {
 
 export const chartText = "#1F2328";
 export const chartGrid = "#D0D7DE";
-export const CHART_FONT_FAMILY = "Atkinson Hyperlegible Next";
+/** The bundled fonts registered with canvas; Noto Sans draws what Atkinson lacks. */
+export const CHART_FONT_FAMILY = '"Atkinson Hyperlegible Next", "Noto Sans"';
