@@ -2,13 +2,17 @@
 import { z } from "zod";
 import { parsePeriod } from "../calc/period.ts";
 
-/** A reporting period as officers write it: "2023/24 Q2". */
-export const periodKeySchema = z
-  .string()
-  .regex(/^\d{4}\/\d{2} Q[1-4]$/, { message: 'expected a period such as "2023/24 Q2"' })
-  .refine((text) => parsePeriod(text) !== undefined, {
-    message: 'the two years do not follow each other (write "2023/24", not "2023/25")',
-  });
+/** A reporting period as officers write it: "2023/24 Q2". One check, so one message. */
+export const periodKeySchema = z.string().superRefine((text, context) => {
+  if (!/^\d{4}\/\d{2} Q[1-4]$/.test(text)) {
+    context.addIssue({ code: "custom", message: 'expected a period such as "2023/24 Q2"' });
+  } else if (parsePeriod(text) === undefined) {
+    context.addIssue({
+      code: "custom",
+      message: 'the two years do not follow each other (write "2023/24", not "2023/25")',
+    });
+  }
+});
 
 /** An ISO calendar date, "2023-11-28"; YAML 1.2 keeps it a string, so nothing is converted silently. */
 export const isoDateSchema = z.iso.date({

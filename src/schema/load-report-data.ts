@@ -1,5 +1,6 @@
 // Reads a report folder's YAML files, validates each, then checks the references between them.
 // Every problem in every file is collected before anything fails.
+import { stat } from "node:fs/promises";
 import { isAbsolute, join, relative } from "node:path";
 import type { z } from "zod";
 import { type Problem, ScrutinyError } from "../errors.ts";
@@ -26,6 +27,18 @@ export const REPORT_FILES = {
 } as const;
 
 export async function loadReportData(folder: string): Promise<ReportInput> {
+  const folderStat = await stat(folder).catch(() => undefined);
+  if (!folderStat?.isDirectory()) {
+    const problem = { file: displayPath(folder), message: "this folder does not exist" };
+    throw new ScrutinyError("invalid-data", `${displayPath(folder)}: no such folder`, {
+      problems: [
+        {
+          ...problem,
+          hint: "Give the folder that holds report.yaml, kpis.yaml, risks.yaml and actions.yaml.",
+        },
+      ],
+    });
+  }
   const problems: Problem[] = [];
   const read = async (name: string): Promise<YamlSource | undefined> => {
     try {
@@ -62,8 +75,10 @@ export async function loadReportData(folder: string): Promise<ReportInput> {
   if (actionFile && sources.actions) checkUniqueIds(sources.actions, "actions", actionFile.actions, problems);
   if (riskFile && sources.risks) {
     checkUniqueIds(sources.risks, "risks", riskFile.risks, problems);
+    checkRiskMatrix(sources.risks, riskFile.matrix, problems);
     checkRiskRatings(sources.risks, riskFile, problems);
   }
+  if (report && sources.report) checkUniqueIds(sources.report, "themes", report.themes, problems);
   if (report) {
     const themeIds = new Set(report.themes.map((theme) => theme.id));
     const checkTheme = (
@@ -127,20 +142,53 @@ function checkUniqueIds(
   });
 }
 
-function checkRiskRatings(
-  source: YamlSource,
-  file: { matrix: RiskMatrix; risks: Risk[] },
-  problems: Problem[],
-): void {
-  const { matrix } = file;
-  const scale = (axis: "likelihood" | "impact") => new Set(matrix[axis].map((point) => point.value));
-  const scales = { likelihood: scale("likelihood"), impact: scale("impact") };
-  const maxScore = Math.max(...scales.likelihood) * Math.max(...scales.impact);
-  const scores = new Set([...scales.likelihood].flatMap((l) => [...scales.impact].map((i) => l * i)));
+/** The matrix must give one label per value and put every possible score in exactly one band. */
+function checkRiskMatrix(source: YamlSource, matrix: RiskMatrix, problems: Problem[]): void {
+  for (const axis of ["likelihood", "impact"] as const) {
+    const seen = new Set<number>();
+    matrix[axis].forEach((point, index) => {
+      if (seen.has(point.value)) {
+        problems.push(
+          problemAt(
+            source,
+            ["matrix", axis, index, "value"],
+            `the ${axis} value ${point.value} is given twice`,
+            "Each value needs exactly one label.",
+          ),
+        );
+      }
+      seen.add(point.value);
+    });
+  }
+  matrix.bands.forEach((band, index) => {
+    const previous = matrix.bands[index - 1];
+    if (band.from > band.to) {
+      problems.push(
+        problemAt(
+          source,
+          ["matrix", "bands", index, "from"],
+          `band "${band.name}" starts at ${band.from}, after its end ${band.to}`,
+          "Write the lower score in from and the higher in to.",
+        ),
+      );
+    } else if (previous && band.from <= previous.to) {
+      problems.push(
+        problemAt(
+          source,
+          ["matrix", "bands", index, "from"],
+          `band "${band.name}" (${band.from}–${band.to}) overlaps or comes before band "${previous.name}" (${previous.from}–${previous.to})`,
+          "List bands from the lowest scores up, each starting after the previous one ends.",
+        ),
+      );
+    }
+  });
+  const values = (axis: "likelihood" | "impact") => matrix[axis].map((point) => point.value);
+  const scores = new Set(values("likelihood").flatMap((l) => values("impact").map((i) => l * i)));
   const unbanded = [...scores].filter(
     (score) => !matrix.bands.some((band) => score >= band.from && score <= band.to),
   );
   if (unbanded.length > 0) {
+    const maxScore = Math.max(...values("likelihood")) * Math.max(...values("impact"));
     problems.push(
       problemAt(
         source,
@@ -150,6 +198,16 @@ function checkRiskRatings(
       ),
     );
   }
+}
+
+function checkRiskRatings(
+  source: YamlSource,
+  file: { matrix: RiskMatrix; risks: Risk[] },
+  problems: Problem[],
+): void {
+  const { matrix } = file;
+  const scale = (axis: "likelihood" | "impact") => new Set(matrix[axis].map((point) => point.value));
+  const scales = { likelihood: scale("likelihood"), impact: scale("impact") };
   file.risks.forEach((risk, index) => {
     for (const stage of ["inherent", "current", "target"] as const) {
       const rating = risk[stage];

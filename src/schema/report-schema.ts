@@ -2,6 +2,14 @@
 import { z } from "zod";
 import { idSchema, isoDateSchema, periodKeySchema, textSchema, toleranceSchema } from "./common.ts";
 
+function isLanguageTag(text: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(text).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 export const themeSchema = z.strictObject({
   id: idSchema,
   title: textSchema,
@@ -24,7 +32,10 @@ export const reportSchema = z.strictObject({
   period: periodKeySchema,
   financialYearStartMonth: z.int().min(1).max(12).default(4),
   classification: z.enum(["public", "exempt"]).default("public"),
-  language: z.string().default("en-GB"),
+  language: z
+    .string()
+    .refine(isLanguageTag, { message: 'expected a language tag such as "en-GB" or "cy"' })
+    .default("en-GB"),
   themes: z.array(themeSchema).min(1),
   ragRule: ragRuleSchema.default({ tolerance: { type: "relative", value: 5 } }),
 });

@@ -23,6 +23,14 @@ export function validateSource<Schema extends z.ZodType>(
       }
       continue;
     }
+    if (issue.code === "invalid_key") {
+      // A bad key in a map such as `actuals`: point at the key and give the key's own problem.
+      const key = String(issue.path.at(-1));
+      const reason = issue.issues[0]?.message ?? issue.message;
+      const problem = problemAt(source, issue.path, `the key ${JSON.stringify(key)} is not valid: ${reason}`);
+      problems.push({ ...problem, ...locateKeyInYaml(source, issue.path.slice(0, -1), key) });
+      continue;
+    }
     const value = valueAt(source.data, issue.path);
     const key = issue.path.at(-1);
     if (value === undefined && issue.code === "invalid_type" && key !== undefined) {

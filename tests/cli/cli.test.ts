@@ -106,7 +106,7 @@ describe("scrutiny CLI", () => {
   it("a missing folder is reported plainly", async () => {
     const run = await scrutiny(["build", join(await makeTempDir(), "nowhere")]);
     expect(run.code).toBe(4);
-    expect(run.stderr).toContain("report.yaml");
-    expect(run.stderr).toContain("the file does not exist");
+    expect(run.stderr).toContain("this folder does not exist");
+    expect(run.stderr).toContain("Hint: Give the folder that holds report.yaml");
   });
 });

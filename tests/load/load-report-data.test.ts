@@ -155,4 +155,83 @@ describe("loadReportData", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(problems[0]?.message).toBe('unknown field "__proto__"');
   });
+
+  it.each([
+    {
+      name: "overlapping bands",
+      edit: (text: string) =>
+        text.replace("{ name: Medium, from: 5, to: 8 }", "{ name: Medium, from: 3, to: 8 }"),
+      field: "matrix.bands[1].from",
+      message: 'band "Medium" (3–8) overlaps or comes before band "Low" (1–4)',
+    },
+    {
+      name: "a band written backwards",
+      edit: (text: string) =>
+        text.replace("{ name: Very high, from: 13, to: 16 }", "{ name: Very high, from: 16, to: 13 }"),
+      field: "matrix.bands[3].from",
+      message: 'band "Very high" starts at 16, after its end 13',
+    },
+    {
+      name: "a scale value given twice",
+      edit: (text: string) => text.replace("{ value: 3, label: Likely }", "{ value: 2, label: Likely }"),
+      field: "matrix.likelihood[2].value",
+      message: "the likelihood value 2 is given twice",
+    },
+  ])("rejects a risk matrix with $name", async ({ edit, field, message }) => {
+    const problems = await problemsFor((data) => data.edit("risks.yaml", edit));
+    expect(problems.find((problem) => problem.field === field)?.message).toBe(message);
+  });
+
+  it("rejects a theme id used twice", async () => {
+    const problems = await problemsFor((data) =>
+      data.edit("report.yaml", (text) => text.replace("  - id: council\n", "  - id: environment\n")),
+    );
+    expect(problems).toMatchObject([
+      { field: "themes[3].id", message: 'the id "environment" is already used by themes[0]' },
+    ]);
+  });
+
+  it("points at a bad period key itself and says what is wrong with it", async () => {
+    const problems = await problemsFor((data) =>
+      data.edit("kpis.yaml", (text) => text.replace("      2022/23 Q1: 47.0\n", "      2022/24 Q1: 47.0\n")),
+    );
+    expect(problems.map(withoutFolder)).toEqual([
+      {
+        file: "kpis.yaml",
+        line: 15,
+        column: 7,
+        field: "kpis[0].actuals.2022/24 Q1",
+        recordId: "CE01",
+        message:
+          'the key "2022/24 Q1" is not valid: the two years do not follow each other (write "2023/24", not "2023/25")',
+      },
+    ]);
+  });
+
+  it("gives one message for a quarter that does not exist", async () => {
+    const problems = await problemsFor((data) =>
+      data.edit("report.yaml", (text) => text.replace("period: 2023/24 Q2", "period: 2023/24 Q5")),
+    );
+    expect(problems.map((problem) => problem.message)).toEqual([
+      'expected a period such as "2023/24 Q2"; found "2023/24 Q5"',
+    ]);
+  });
+
+  it("rejects a language that is not a language tag", async () => {
+    const problems = await problemsFor((data) =>
+      data.edit("report.yaml", (text) => text.replace("language: en-GB", "language: English!")),
+    );
+    expect(problems).toMatchObject([
+      { field: "language", message: expect.stringContaining('expected a language tag such as "en-GB"') },
+    ]);
+  });
+
+  it("says once that a folder does not exist", async () => {
+    const error = await loadReportData("/nonexistent/scrutiny-data").catch(
+      (caught: unknown) => caught as ScrutinyError,
+    );
+    expect(error?.problems).toEqual([
+      expect.objectContaining({ file: "/nonexistent/scrutiny-data", message: "this folder does not exist" }),
+    ]);
+  });
 });
