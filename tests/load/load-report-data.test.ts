@@ -186,9 +186,10 @@ describe("loadReportData", () => {
     const problems = await problemsFor((data) =>
       data.edit("report.yaml", (text) => text.replace("  - id: council\n", "  - id: environment\n")),
     );
-    expect(problems).toMatchObject([
-      { field: "themes[3].id", message: 'the id "environment" is already used by themes[0]' },
-    ]);
+    expect(problems[0]).toMatchObject({
+      field: "themes[3].id",
+      message: 'the id "environment" is already used by themes[0]',
+    });
   });
 
   it("points at a bad period key itself and says what is wrong with it", async () => {
@@ -227,7 +228,8 @@ describe("loadReportData", () => {
   });
 
   it("says once that a folder does not exist", async () => {
-    const error = await loadReportData("/nonexistent/scrutiny-data").catch(
+    const error = await loadReportData("/nonexistent/scrutiny-data").then(
+      () => undefined,
       (caught: unknown) => caught as ScrutinyError,
     );
     expect(error?.problems).toEqual([
