@@ -24,7 +24,7 @@ export function formatValue(value: number, { unit, decimals, maxDecimals }: Valu
     case "pounds":
       return `${sign}£${number}`;
     case "days":
-      return `${sign}${number} ${Math.abs(value) === 1 ? "day" : "days"}`;
+      return `${sign}${number} ${number === "1" ? "day" : "days"}`;
     case "number":
     case "ratio":
       return `${sign}${number}`;
@@ -35,7 +35,7 @@ export function formatValue(value: number, { unit, decimals, maxDecimals }: Valu
 export function formatDifference(difference: number, format: ValueFormat): string {
   const magnitude = Math.abs(difference);
   if (format.unit === "percent") {
-    const points = formatNumber(magnitude, format.decimals);
+    const points = formatNumber(magnitude, format.decimals, format.maxDecimals);
     return `${points} ${points === "1" ? "point" : "points"}`;
   }
   return formatValue(magnitude, format);

@@ -27,6 +27,14 @@ function comparisonSlack(target: number): number {
   return 1e-9 * Math.max(1, Math.abs(target));
 }
 
+/** The fewest decimals, from the KPI's own, at which two different values look different. */
+function revealingDecimals(actual: number, target: number, decimals: number): number {
+  for (let shown = decimals; shown < decimals + 4; shown++) {
+    if (actual.toFixed(shown) !== target.toFixed(shown)) return shown;
+  }
+  return decimals;
+}
+
 export function computeKpiStatus(input: KpiStatusInput): KpiStatusResult {
   const { polarity, actual, target, tolerance, dataStatus, periodLabel } = input;
   if (polarity === "dataOnly") {
@@ -41,11 +49,17 @@ export function computeKpiStatus(input: KpiStatusInput): KpiStatusResult {
   if (actual === undefined) {
     return { status: "awaited", reason: `Awaited: the ${periodLabel} figure has not been received yet.` };
   }
-  const shown = formatValue(actual, input);
   if (target === undefined) {
-    return { status: "noTarget", reason: `No target: ${shown} cannot be rated because no target is set.` };
+    return {
+      status: "noTarget",
+      reason: `No target: ${formatValue(actual, input)} cannot be rated because no target is set.`,
+    };
   }
-  const targetText = formatValue(target, input);
+  // Compared unrounded, so shown with as many decimals as it takes for the figures to differ:
+  // never "45% is 0 points below the 45% target".
+  const shownFormat = { ...input, decimals: revealingDecimals(actual, target, input.decimals) };
+  const shown = formatValue(actual, shownFormat);
+  const targetText = formatValue(target, shownFormat);
   const shortfall = polarity === "higherIsBetter" ? target - actual : actual - target;
   const slack = comparisonSlack(target);
   const worseWord = polarity === "higherIsBetter" ? "below" : "above";
@@ -55,11 +69,11 @@ export function computeKpiStatus(input: KpiStatusInput): KpiStatusResult {
     const detail =
       Math.abs(shortfall) <= slack
         ? `${shown} is on the ${targetText} target`
-        : `${shown} is ${formatDifference(shortfall, input)} ${betterWord} the ${targetText} target`;
+        : `${shown} is ${formatDifference(shortfall, shownFormat)} ${betterWord} the ${targetText} target`;
     return { status: "green", reason: `Green: ${detail}.` };
   }
 
-  const gap = `${shown} is ${formatDifference(shortfall, input)} ${worseWord} the ${targetText} target`;
+  const gap = `${shown} is ${formatDifference(shortfall, shownFormat)} ${worseWord} the ${targetText} target`;
   if (tolerance.type === "relative" && target === 0) {
     // A percentage of zero is zero: with a zero target any shortfall is beyond tolerance.
     return { status: "red", reason: `Red: ${gap}; a relative tolerance cannot apply to a target of 0.` };
@@ -70,7 +84,7 @@ export function computeKpiStatus(input: KpiStatusInput): KpiStatusResult {
   const toleranceText =
     tolerance.type === "relative"
       ? `the ${tolerance.value}% tolerance (${formatValue(limit, { ...input, maxDecimals: input.decimals + 2 })})`
-      : `the tolerance of ${formatDifference(tolerance.value, input)}`;
+      : `the tolerance of ${formatDifference(tolerance.value, { ...input, maxDecimals: input.decimals + 2 })}`;
   if (shortfall <= allowed + slack) {
     return { status: "amber", reason: `Amber: ${gap}, within ${toleranceText}.` };
   }

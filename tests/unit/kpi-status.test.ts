@@ -115,6 +115,24 @@ describe("computeKpiStatus", () => {
         tolerance: { type: "absolute", value: 2 },
       }).reason,
     ).toBe("Red: 23 days is 3 days above the 20 days target, beyond the tolerance of 2 days.");
+    // Compared unrounded, so a reason never contradicts itself at the KPI's own decimals.
+    expect(computeKpiStatus({ ...base, decimals: 0, actual: 44.6 }).reason).toBe(
+      "Amber: 44.6% is 0.4 points below the 45.0% target, within the 5% tolerance (42.75%).",
+    );
+    expect(
+      computeKpiStatus({ ...base, decimals: 0, actual: 44, tolerance: { type: "absolute", value: 0.5 } })
+        .reason,
+    ).toBe("Red: 44% is 1 point below the 45% target, beyond the tolerance of 0.5 points.");
+    expect(
+      computeKpiStatus({
+        ...base,
+        polarity: "lowerIsBetter",
+        unit: "days",
+        decimals: 1,
+        target: 1,
+        actual: 1.04,
+      }).reason,
+    ).toBe("Amber: 1.04 days is 0.04 days above the 1.00 days target, within the 5% tolerance (1.05 days).");
     expect(computeKpiStatus({ ...base, polarity: "lowerIsBetter", target: 0, actual: 1 }).reason).toContain(
       "a relative tolerance cannot apply to a target of 0",
     );
