@@ -11,10 +11,13 @@ export interface ActionStatusResult {
 
 export function computeActionStatus(action: Action, periodEnd: Date): ActionStatusResult {
   const due = parseISO(action.due);
-  if (action.completed !== undefined && !isAfter(parseISO(action.completed), periodEnd)) {
+  // A completion date after the period end means it was not complete at the end of the period,
+  // whatever the status or percentage now say.
+  const completedLater = action.completed !== undefined && isAfter(parseISO(action.completed), periodEnd);
+  if (action.completed !== undefined && !completedLater) {
     return { status: "complete", reason: `Complete: finished on ${longDate(action.completed)}.` };
   }
-  if (action.status === "complete" || action.percentComplete === 100) {
+  if (!completedLater && (action.status === "complete" || action.percentComplete === 100)) {
     return { status: "complete", reason: "Complete: reported as finished." };
   }
   if (action.status === "deferred") {

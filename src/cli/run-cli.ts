@@ -46,6 +46,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           outDir: resolve(io.cwd, options.out),
           browser,
         });
+        for (const url of result.blockedRequests) {
+          io.stderr(
+            `Warning: the report asked for ${url}; it was blocked (reports may load only their bundled fonts and styles).\n`,
+          );
+        }
         const c = result.statusCounts;
         io.stdout(
           `Built ${result.pdfPath} in ${(result.durationMs / 1000).toFixed(1)} s: ` +
@@ -61,7 +66,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await program.parseAsync([...argv], { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) {
-      const quietExits = ["commander.helpDisplayed", "commander.version", "commander.help"];
+      // Asked-for help and version succeed; help shown because no command was given is a usage error.
+      const quietExits = ["commander.helpDisplayed", "commander.version"];
       exitCode = quietExits.includes(error.code) ? exitCodes.ok : exitCodes.usage;
     } else {
       const debug = program.opts<{ debug?: boolean }>().debug === true;

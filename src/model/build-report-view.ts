@@ -100,8 +100,8 @@ export interface ReportView {
     periodMonths: string;
     classification: string;
     language: string;
-    /** For the PDF's subject metadata. */
-    subject: string;
+    /** One sentence on what the document is, for the HTML description. */
+    description: string;
   };
   ragKey: { label: StatusLabel; meaning: string }[];
   summary: { counts: KpiStatusCounts; sentence: string; total: number };
@@ -140,7 +140,7 @@ export function buildReportView(input: ReportInput): ReportView {
       periodMonths: periodMonthsLabel(period, report.financialYearStartMonth),
       classification: report.classification === "public" ? "Public" : "Exempt",
       language: report.language,
-      subject: `${report.organisation}: performance results for ${periodLabel}`,
+      description: `${report.organisation}: performance results for ${periodLabel}`,
     },
     ragKey: describeRagRule(report.ragRule.tolerance),
     summary: { counts, sentence: summariseKpiStatuses(counts), total: rows.length },

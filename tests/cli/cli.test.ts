@@ -57,6 +57,12 @@ describe("scrutiny CLI", () => {
     expect(run.stdout.trim()).toBe(packageJson.version);
   });
 
+  it("no command at all shows the help and is a usage error (exit 2)", async () => {
+    const run = await scrutiny([]);
+    expect(run.code).toBe(exitCodes.usage);
+    expect(run.stdout + run.stderr).toContain("Usage: scrutiny");
+  });
+
   it("an unknown command is a usage error (exit 2)", async () => {
     const run = await scrutiny(["bulid", "data"]);
     expect(run.code).toBe(exitCodes.usage);

@@ -26,6 +26,12 @@ describe("computeActionStatus at the end of 2023/24 Q2", () => {
       change: { due: "2023-09-29", percentComplete: 80 },
       status: "overdue",
     },
+    {
+      name: "finished after the period end, now 100%",
+      change: { completed: "2023-10-20", due: "2023-09-30", percentComplete: 100, status: "complete" },
+      status: "overdue",
+    },
+    { name: "declared complete without a date", change: { status: "complete" }, status: "complete" },
     { name: "declared at risk", change: { status: "atRisk" }, status: "atRisk" },
     { name: "declared deferred", change: { status: "deferred", due: "2023-08-01" }, status: "deferred" },
     { name: "nothing done yet", change: { percentComplete: 0 }, status: "notStarted" },
