@@ -17,21 +17,57 @@ export function countKpiStatuses(statuses: readonly KpiStatus[]): KpiStatusCount
   return counts;
 }
 
-/** Whole-number percentage, rounded half up, so the same counts always read the same. */
-export function percentOf(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.floor((part * 100) / whole + 0.5);
+/** The statuses that carry no rating against a target, in the order reports list them. */
+const unratedStatuses = [
+  { status: "dataOnly", words: "data only" },
+  { status: "awaited", words: "awaited" },
+  { status: "notAvailable", words: "not available" },
+  { status: "noTarget", words: "without a target" },
+] as const;
+
+export function countUnrated(counts: KpiStatusCounts): number {
+  return unratedStatuses.reduce((sum, entry) => sum + counts[entry.status], 0);
 }
 
-/** "5 of 8 rated indicators (63%) met target; 2 (25%) were within tolerance and 1 (13%) missed it." */
+/**
+ * Whole-number percentages of `parts` that add up to exactly 100 (largest remainder; ties go to
+ * the earlier part), so a summary never reads 13% + 13% + 75% = 101%.
+ */
+export function percentagesOf(parts: readonly number[]): number[] {
+  const whole = parts.reduce((sum, part) => sum + part, 0);
+  if (whole === 0) return parts.map(() => 0);
+  const exact = parts.map((part) => (part * 100) / whole);
+  const result = exact.map(Math.floor);
+  const shortBy = 100 - result.reduce((sum, value) => sum + value, 0);
+  const byRemainder = exact
+    .map((value, index) => ({ index, remainder: value - Math.floor(value) }))
+    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  for (const { index } of byRemainder.slice(0, shortBy)) result[index] = (result[index] ?? 0) + 1;
+  return result;
+}
+
+/**
+ * "5 of 8 rated indicators (63%) met target; 2 (25%) were within tolerance and 1 (12%) missed
+ * it. 2 more are not rated: 1 data only, 1 awaited."
+ */
 export function summariseKpiStatuses(counts: KpiStatusCounts): string {
   const rated = counts.green + counts.amber + counts.red;
-  const unrated = counts.dataOnly + counts.awaited + counts.notAvailable + counts.noTarget;
-  if (rated === 0) return "No indicators could be rated against a target this period.";
+  const unrated = countUnrated(counts);
+  const details = unratedStatuses
+    .filter((entry) => counts[entry.status] > 0)
+    .map((entry) => `${counts[entry.status]} ${entry.words}`)
+    .join(", ");
+  const unratedSentence =
+    unrated === 0 ? "" : `${unrated} ${unrated === 1 ? "is" : "are"} not rated: ${details}.`;
+  if (rated === 0)
+    return `No indicators could be rated against a target this period. ${unratedSentence}`.trim();
+  const [green, amber, red] = percentagesOf([counts.green, counts.amber, counts.red]);
   const noun = rated === 1 ? "indicator" : "indicators";
-  let sentence =
-    `${counts.green} of ${rated} rated ${noun} (${percentOf(counts.green, rated)}%) met target; ` +
-    `${counts.amber} (${percentOf(counts.amber, rated)}%) ${counts.amber === 1 ? "was" : "were"} within tolerance ` +
-    `and ${counts.red} (${percentOf(counts.red, rated)}%) missed it.`;
-  if (unrated > 0) sentence += ` ${unrated} more ${unrated === 1 ? "is" : "are"} data only or awaited.`;
-  return sentence;
+  const sentence =
+    `${counts.green} of ${rated} rated ${noun} (${green}%) met target; ` +
+    `${counts.amber} (${amber}%) ${counts.amber === 1 ? "was" : "were"} within tolerance ` +
+    `and ${counts.red} (${red}%) missed it.`;
+  return unrated === 0
+    ? sentence
+    : `${sentence} ${unrated} more ${unrated === 1 ? "is" : "are"} not rated: ${details}.`;
 }

@@ -1,5 +1,6 @@
 // Chart spec (pure): how many indicators in each theme are Green, Amber, Red or unrated.
 import type { ChartConfiguration } from "chart.js";
+import { countUnrated } from "../calc/summarise-kpi-statuses.ts";
 import type { ThemeView } from "../model/build-report-view.ts";
 import { kpiStatusLabels } from "../model/labels.ts";
 import { CHART_FONT_FAMILY, chartGrid, chartText, statusColours } from "./palette.ts";
@@ -22,18 +23,18 @@ const series = [
 ] as const;
 
 function countsFor(theme: ThemeView): Record<(typeof series)[number]["key"], number> {
-  const { green, amber, red, dataOnly, awaited, notAvailable, noTarget } = theme.counts;
-  return { green, amber, red, unrated: dataOnly + awaited + notAvailable + noTarget };
+  const { green, amber, red } = theme.counts;
+  return { green, amber, red, unrated: countUnrated(theme.counts) };
 }
 
 const seriesLabel = (key: (typeof series)[number]["key"]) =>
-  key === "unrated" ? "Data only or awaited" : kpiStatusLabels[key].label;
+  key === "unrated" ? "Not rated" : kpiStatusLabels[key].label;
 
 export function statusByThemeChart(themes: readonly ThemeView[], periodLabel: string): ChartSpec {
   const counts = themes.map(countsFor);
   const describeTheme = (theme: ThemeView, index: number) => {
     const c = counts[index] ?? { green: 0, amber: 0, red: 0, unrated: 0 };
-    return `${theme.title}: ${c.green} green, ${c.amber} amber, ${c.red} red, ${c.unrated} data only or awaited`;
+    return `${theme.title}: ${c.green} green, ${c.amber} amber, ${c.red} red, ${c.unrated} not rated`;
   };
   return {
     id: "status-by-theme",

@@ -3,6 +3,7 @@
 import { resolve } from "node:path";
 import { Command, CommanderError } from "commander";
 import packageJson from "../../package.json" with { type: "json" };
+import { countUnrated } from "../calc/summarise-kpi-statuses.ts";
 import { exitCodes, isScrutinyError } from "../errors.ts";
 import { BUILT_IN_FONTS, buildReport } from "../pack/build-report.ts";
 import { createBrowserHandle, resolveChromiumPath } from "../pdf/browser.ts";
@@ -55,7 +56,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stdout(
           `Built ${result.pdfPath} in ${(result.durationMs / 1000).toFixed(1)} s: ` +
             `${c.green} green, ${c.amber} amber, ${c.red} red, ` +
-            `${c.dataOnly + c.awaited + c.notAvailable + c.noTarget} data only or awaited.\n`,
+            `${countUnrated(c)} not rated.\n`,
         );
       } finally {
         await browser.close();

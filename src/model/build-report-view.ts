@@ -16,6 +16,7 @@ import {
 import { riskMovement, scoreRisk } from "../calc/risk-score.ts";
 import {
   countKpiStatuses,
+  countUnrated,
   type KpiStatusCounts,
   summariseKpiStatuses,
 } from "../calc/summarise-kpi-statuses.ts";
@@ -149,8 +150,8 @@ export function buildReportView(input: ReportInput): ReportView {
       { label: kpiStatusLabels.amber, count: counts.amber },
       { label: kpiStatusLabels.red, count: counts.red },
       {
-        label: { ...kpiStatusLabels.dataOnly, label: "Data only or awaited" },
-        count: counts.dataOnly + counts.awaited + counts.notAvailable + counts.noTarget,
+        label: { ...kpiStatusLabels.dataOnly, label: "Not rated" },
+        count: countUnrated(counts),
       },
     ],
     themes,

@@ -150,7 +150,7 @@ describe("the example Q2 performance report", () => {
   it("embeds the status chart as vector graphics with a text alternative and its data", async () => {
     expect(text).toContain("Indicator status by theme, 2023/24 Q2");
     expect(flatten(text)).toContain(
-      "Stacked bar chart of indicator status by theme for 2023/24 Q2. Caring for the Environment: 2 green, 2 amber, 1 red, 1 data only or awaited.",
+      "Stacked bar chart of indicator status by theme for 2023/24 Q2. Caring for the Environment: 2 green, 2 amber, 1 red, 1 not rated.",
     );
     expect(text).toContain("Data for the chart");
     // The tagged PDF gives the chart a Figure with the same words for screen readers.
