@@ -43,6 +43,8 @@ export interface KpiRow {
   actual: string;
   /** Raw figures for charts; undefined where there is none. */
   actualValue: number | undefined;
+  /** The figure may still change (declared in dataStatus). */
+  provisional: boolean;
   previous: string;
   lastYear: string;
   direction: DirectionLabel;
@@ -224,10 +226,12 @@ function buildKpiRow(kpi: Kpi, period: Period, defaultTolerance: Tolerance): Kpi
     themeId: kpi.theme,
     status: result.status,
     statusLabel: kpiStatusLabels[result.status],
-    reason: result.reason,
+    reason:
+      kpi.dataStatus[key] === "provisional" ? `${result.reason} The figure is provisional.` : result.reason,
     target: kpi.polarity === "dataOnly" ? "Data only" : show(kpi.target),
     actual: actual === undefined ? kpiStatusLabels[result.status].label : show(actual),
     actualValue: actual,
+    provisional: kpi.dataStatus[key] === "provisional",
     previous: show(kpi.actuals[previousKey]),
     lastYear: show(kpi.actuals[lastYearKey]),
     direction: directionLabels[direction.direction],

@@ -71,7 +71,10 @@ export async function loadReportData(folder: string): Promise<ReportInput> {
   const actionFile = check(sources.actions, actionFileSchema);
 
   // Checks across records and files run wherever the data they need is valid.
-  if (kpiFile && sources.kpis) checkUniqueIds(sources.kpis, "kpis", kpiFile.kpis, problems);
+  if (kpiFile && sources.kpis) {
+    checkUniqueIds(sources.kpis, "kpis", kpiFile.kpis, problems);
+    checkDataStatuses(sources.kpis, kpiFile.kpis, problems);
+  }
   if (actionFile && sources.actions) checkUniqueIds(sources.actions, "actions", actionFile.actions, problems);
   if (riskFile && sources.risks) {
     checkUniqueIds(sources.risks, "risks", riskFile.risks, problems);
@@ -139,6 +142,24 @@ function checkUniqueIds(
           "Every id must be unique.",
         ),
       );
+  });
+}
+
+/** A figure cannot be both given and awaited (or not available) for the same period. */
+function checkDataStatuses(source: YamlSource, kpis: readonly Kpi[], problems: Problem[]): void {
+  kpis.forEach((kpi, index) => {
+    for (const [period, status] of Object.entries(kpi.dataStatus)) {
+      if (status !== "provisional" && kpi.actuals[period] !== undefined) {
+        problems.push(
+          problemAt(
+            source,
+            ["kpis", index, "dataStatus", period],
+            `${period} is marked ${status}, but actuals gives a figure for it`,
+            "Remove the figure, or mark it provisional.",
+          ),
+        );
+      }
+    }
   });
 }
 

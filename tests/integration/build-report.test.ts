@@ -109,6 +109,10 @@ describe("the example Q2 performance report", () => {
     expect(
       findRow(result.pdfPath, ["CE06", "Nitrogen dioxide", "Data only", "31.7", "Data only"]),
     ).toBeDefined();
+    expect(findRow(result.pdfPath, ["TE05", "Affordable homes delivered", "60", "41", "Red"])).toBeDefined();
+    expect(flat).toContain(
+      "Red: 41 is 19 below the 60 target, beyond the 5% tolerance (57). The figure is provisional.",
+    );
     expect(flat).toContain("Data only");
     expect(flat).toContain("Awaited");
     expect(flat).toContain(

@@ -236,4 +236,22 @@ describe("loadReportData", () => {
       expect.objectContaining({ file: "/nonexistent/scrutiny-data", message: "this folder does not exist" }),
     ]);
   });
+
+  it("refuses a figure that is also marked awaited", async () => {
+    const problems = await problemsFor((data) =>
+      data.edit("kpis.yaml", (text) =>
+        text.replace(
+          "    actuals:\n      2022/23 Q1: 47.0\n",
+          "    dataStatus:\n      2023/24 Q2: awaited\n    actuals:\n      2022/23 Q1: 47.0\n",
+        ),
+      ),
+    );
+    expect(problems).toMatchObject([
+      {
+        field: "kpis[0].dataStatus.2023/24 Q2",
+        recordId: "CE01",
+        message: "2023/24 Q2 is marked awaited, but actuals gives a figure for it",
+      },
+    ]);
+  });
 });
