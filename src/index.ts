@@ -6,7 +6,7 @@ export { computeKpiStatus, type KpiStatus, type KpiStatusResult } from "./calc/k
 export { formatPeriod, type Period, parsePeriod, periodDates, periodMonthsLabel } from "./calc/period.ts";
 export { bandForScore, type RiskScore, scoreRisk } from "./calc/risk-score.ts";
 export { exitCodes, type Problem, ScrutinyError, type ScrutinyErrorCode } from "./errors.ts";
+export { loadReportData, type ReportInput } from "./load/load-report-data.ts";
 export { buildReportView, type ReportView } from "./model/build-report-view.ts";
 export { type BuildReportOptions, type BuildReportResult, buildReport } from "./pack/build-report.ts";
 export { createBrowserHandle } from "./pdf/browser.ts";
-export { loadReportData, type ReportInput } from "./schema/load-report-data.ts";

@@ -20,8 +20,8 @@ import {
   type KpiStatusCounts,
   summariseKpiStatuses,
 } from "../calc/summarise-kpi-statuses.ts";
+import type { ReportInput } from "../load/load-report-data.ts";
 import type { Kpi, Tolerance } from "../schema/kpi-schema.ts";
-import type { ReportInput } from "../schema/load-report-data.ts";
 import {
   actionStatusLabels,
   type DirectionLabel,
@@ -90,6 +90,12 @@ export interface ActionRow {
   commentary: string | undefined;
 }
 
+export interface RagKey {
+  statuses: { label: StatusLabel; meaning: string }[];
+  /** Indicators whose tolerance differs from the report's rule, or undefined. */
+  overrides: string | undefined;
+}
+
 export interface ReportView {
   meta: {
     organisation: string;
@@ -106,7 +112,7 @@ export interface ReportView {
     /** One sentence on what the document is, for the HTML description. */
     description: string;
   };
-  ragKey: { label: StatusLabel; meaning: string }[];
+  ragKey: RagKey;
   summary: { counts: KpiStatusCounts; sentence: string; total: number };
   summaryTiles: { label: StatusLabel; count: number }[];
   themes: ThemeView[];
@@ -145,7 +151,7 @@ export function buildReportView(input: ReportInput): ReportView {
       language: report.language,
       description: `${report.organisation}: performance results for ${periodLabel}`,
     },
-    ragKey: describeRagRule(report.ragRule.tolerance),
+    ragKey: describeRagRule(report.ragRule.tolerance, input.kpis),
     summary: { counts, sentence: summariseKpiStatuses(counts), total: rows.length },
     summaryTiles: [
       { label: kpiStatusLabels.green, count: counts.green },
@@ -240,19 +246,28 @@ function buildKpiRow(kpi: Kpi, period: Period, defaultTolerance: Tolerance): Kpi
   };
 }
 
-function describeRagRule(tolerance: Tolerance): { label: StatusLabel; meaning: string }[] {
-  const within =
-    tolerance.type === "relative"
-      ? `no more than ${tolerance.value}% of the target`
-      : `no more than ${formatDifference(tolerance.value, { unit: "number", decimals: 0, maxDecimals: 2 })} (in the indicator's own unit)`;
-  return [
-    { label: kpiStatusLabels.green, meaning: "On target or better." },
-    { label: kpiStatusLabels.amber, meaning: `Short of target by ${within}.` },
-    {
-      label: kpiStatusLabels.red,
-      meaning: `Short of target by more than ${within.replace("no more than ", "")}.`,
-    },
-    { label: kpiStatusLabels.dataOnly, meaning: "Reported for context; no target, no rating." },
-    { label: kpiStatusLabels.awaited, meaning: "The figure for this period has not been received yet." },
-  ];
+function describeTolerance(tolerance: Tolerance): string {
+  return tolerance.type === "relative"
+    ? `${tolerance.value}% of the target`
+    : `${formatDifference(tolerance.value, { unit: "number", decimals: 0, maxDecimals: 2 })} in the indicator's own unit`;
+}
+
+function describeRagRule(tolerance: Tolerance, kpis: readonly Kpi[]): RagKey {
+  const size = describeTolerance(tolerance);
+  const overrides = kpis
+    .filter((kpi) => kpi.tolerance !== undefined && kpi.polarity !== "dataOnly")
+    .map((kpi) => `${kpi.id}: ${describeTolerance(kpi.tolerance as Tolerance)}`);
+  return {
+    statuses: [
+      { label: kpiStatusLabels.green, meaning: "On target or better." },
+      { label: kpiStatusLabels.amber, meaning: `Short of target by no more than ${size}.` },
+      { label: kpiStatusLabels.red, meaning: `Short of target by more than ${size}.` },
+      { label: kpiStatusLabels.dataOnly, meaning: "Reported for context; no target, no rating." },
+      { label: kpiStatusLabels.awaited, meaning: "The figure for this period has not been received yet." },
+    ],
+    overrides:
+      overrides.length === 0
+        ? undefined
+        : `These indicators use their own tolerance: ${overrides.join("; ")}.`,
+  };
 }

@@ -5,7 +5,7 @@ import type { Direction } from "../calc/direction-of-travel.ts";
 import type { KpiStatus } from "../calc/kpi-status.ts";
 import type { RiskMovement } from "../calc/risk-score.ts";
 
-export type StatusShape = "circle" | "triangle" | "square" | "diamond" | "dash" | "clock" | "tick" | "cross";
+export type StatusShape = "circle" | "triangle" | "diamond" | "dash" | "clock" | "tick";
 
 export interface StatusLabel {
   label: string;

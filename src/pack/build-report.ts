@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { KpiStatusCounts } from "../calc/summarise-kpi-statuses.ts";
 import { createChartRenderer } from "../charts/chart-renderer.ts";
 import { statusByThemeChart } from "../charts/status-by-theme-chart.ts";
+import { loadReportData } from "../load/load-report-data.ts";
 import { buildReportView } from "../model/build-report-view.ts";
 import type { BrowserHandle } from "../pdf/browser.ts";
 import { htmlToPdf } from "../pdf/html-to-pdf.ts";
@@ -12,7 +13,6 @@ import { writeFileAtomic } from "../pdf/write-file-atomic.ts";
 import { renderReportHtml } from "../render/render-report-html.ts";
 import { createTemplateAssetResolver } from "../render/template-assets.ts";
 import { createTemplateEngine } from "../render/template-engine.ts";
-import { loadReportData } from "../schema/load-report-data.ts";
 import { outputFileName } from "./output-file-name.ts";
 
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates", import.meta.url));

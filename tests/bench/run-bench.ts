@@ -3,6 +3,7 @@
 import { join } from "node:path";
 import { createChartRenderer } from "../../src/charts/chart-renderer.ts";
 import { statusByThemeChart } from "../../src/charts/status-by-theme-chart.ts";
+import { loadReportData } from "../../src/load/load-report-data.ts";
 import { buildReportView } from "../../src/model/build-report-view.ts";
 import { BUILT_IN_FONTS, BUILT_IN_TEMPLATES, buildReport } from "../../src/pack/build-report.ts";
 import { createBrowserHandle } from "../../src/pdf/browser.ts";
@@ -10,7 +11,6 @@ import { htmlToPdf } from "../../src/pdf/html-to-pdf.ts";
 import { renderReportHtml } from "../../src/render/render-report-html.ts";
 import { createTemplateAssetResolver } from "../../src/render/template-assets.ts";
 import { createTemplateEngine } from "../../src/render/template-engine.ts";
-import { loadReportData } from "../../src/schema/load-report-data.ts";
 import { exampleData, makeTempDir } from "../helpers/report-folder.ts";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);

@@ -1,7 +1,7 @@
 // Bad input is reported with file, line, column and field, all problems at once, never a crash.
 import { afterEach, describe, expect, it } from "vitest";
 import { type Problem, ScrutinyError } from "../../src/errors.ts";
-import { loadReportData } from "../../src/schema/load-report-data.ts";
+import { loadReportData } from "../../src/load/load-report-data.ts";
 import { copyExampleData } from "../helpers/report-folder.ts";
 
 let cleanup: (() => Promise<void>) | undefined;

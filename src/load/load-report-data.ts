@@ -4,11 +4,11 @@ import { stat } from "node:fs/promises";
 import { isAbsolute, join, relative } from "node:path";
 import type { z } from "zod";
 import { type Problem, ScrutinyError } from "../errors.ts";
-import { readYamlFile, type YamlSource } from "../load/read-yaml-file.ts";
-import { type Action, actionFileSchema } from "./action-schema.ts";
-import { type Kpi, kpiFileSchema } from "./kpi-schema.ts";
-import { type ReportData, reportSchema } from "./report-schema.ts";
-import { type Risk, type RiskMatrix, riskFileSchema } from "./risk-schema.ts";
+import { type Action, actionFileSchema } from "../schema/action-schema.ts";
+import { type Kpi, kpiFileSchema } from "../schema/kpi-schema.ts";
+import { type ReportData, reportSchema } from "../schema/report-schema.ts";
+import { type Risk, type RiskMatrix, riskFileSchema } from "../schema/risk-schema.ts";
+import { readYamlFile, type YamlSource } from "./read-yaml-file.ts";
 import { problemAt, validateSource } from "./validate-source.ts";
 
 export interface ReportInput {

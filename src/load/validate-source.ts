@@ -1,7 +1,7 @@
 // Checks one YAML file's data against its schema and places every problem at a line and column.
 import type { z } from "zod";
 import { formatFieldPath, type Problem } from "../errors.ts";
-import { locateInYaml, locateKeyInYaml, type YamlSource } from "../load/read-yaml-file.ts";
+import { locateInYaml, locateKeyInYaml, type YamlSource } from "./read-yaml-file.ts";
 
 const UNKNOWN_FIELD_HINT =
   "Check the spelling against the README's data format; field names are case-sensitive.";
