@@ -249,7 +249,7 @@ function buildKpiRow(kpi: Kpi, period: Period, defaultTolerance: Tolerance): Kpi
 function describeTolerance(tolerance: Tolerance): string {
   return tolerance.type === "relative"
     ? `${tolerance.value}% of the target`
-    : `${formatDifference(tolerance.value, { unit: "number", decimals: 0, maxDecimals: 2 })} in the indicator's own unit`;
+    : `${formatDifference(tolerance.value, { unit: "number", decimals: 0, maxDecimals: 2 })} (absolute, in the unit of the indicator)`;
 }
 
 function describeRagRule(tolerance: Tolerance, kpis: readonly Kpi[]): RagKey {

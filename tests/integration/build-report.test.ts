@@ -114,8 +114,12 @@ describe("the example Q2 performance report", () => {
       "Red: 41 is 19 below the 60 target, beyond the 5% tolerance (57). The figure is provisional.",
     );
     expect(flat).toContain("Amber Short of target by no more than 5% of the target.");
-    expect(flat).toContain("These indicators use their own tolerance: YC04: 0.1 in the indicator's own unit.");
-    expect(flat).toContain("Amber: 2.06 days is 0.06 days above the 2.00 days target, within the tolerance of 0.1 days.");
+    expect(flat).toContain(
+      "These indicators use their own tolerance: YC04: 0.1 (absolute, in the unit of the indicator).",
+    );
+    expect(flat).toContain(
+      "Amber: 2.06 days is 0.06 days above the 2.00 days target, within the tolerance of 0.10 days.",
+    );
     expect(flat).toContain("Data only");
     expect(flat).toContain("Awaited");
     expect(flat).toContain(
