@@ -30,24 +30,16 @@ export function countUnrated(counts: KpiStatusCounts): number {
 }
 
 /**
- * Whole-number percentages of `parts` that add up to exactly 100 (largest remainder; ties go to
- * the earlier part), so a summary never reads 13% + 13% + 75% = 101%.
+ * Whole-number percentage, rounded half up. Each share is rounded on its own so that the same
+ * fraction always reads the same (2 of 6 is 33% wherever it appears); shares may therefore add
+ * up to 99 or 101, which the report's key says.
  */
-export function percentagesOf(parts: readonly number[]): number[] {
-  const whole = parts.reduce((sum, part) => sum + part, 0);
-  if (whole === 0) return parts.map(() => 0);
-  const exact = parts.map((part) => (part * 100) / whole);
-  const result = exact.map(Math.floor);
-  const shortBy = 100 - result.reduce((sum, value) => sum + value, 0);
-  const byRemainder = exact
-    .map((value, index) => ({ index, remainder: value - Math.floor(value) }))
-    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
-  for (const { index } of byRemainder.slice(0, shortBy)) result[index] = (result[index] ?? 0) + 1;
-  return result;
+export function percentOf(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.floor((part * 100) / whole + 0.5);
 }
 
 /**
- * "5 of 8 rated indicators (63%) met target; 2 (25%) were within tolerance and 1 (12%) missed
+ * "5 of 8 rated indicators (63%) met target; 2 (25%) were within tolerance and 1 (13%) missed
  * it. 2 more are not rated: 1 data only, 1 awaited."
  */
 export function summariseKpiStatuses(counts: KpiStatusCounts): string {
@@ -61,7 +53,9 @@ export function summariseKpiStatuses(counts: KpiStatusCounts): string {
     unrated === 0 ? "" : `${unrated} ${unrated === 1 ? "is" : "are"} not rated: ${details}.`;
   if (rated === 0)
     return `No indicators could be rated against a target this period. ${unratedSentence}`.trim();
-  const [green, amber, red] = percentagesOf([counts.green, counts.amber, counts.red]);
+  const [green, amber, red] = [counts.green, counts.amber, counts.red].map((count) =>
+    percentOf(count, rated),
+  );
   const noun = rated === 1 ? "indicator" : "indicators";
   const sentence =
     `${counts.green} of ${rated} rated ${noun} (${green}%) met target; ` +

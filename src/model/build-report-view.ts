@@ -94,6 +94,7 @@ export interface RagKey {
   statuses: { label: StatusLabel; meaning: string }[];
   /** Indicators whose tolerance differs from the report's rule, or undefined. */
   overrides: string | undefined;
+  rounding: string;
 }
 
 export interface ReportView {
@@ -269,5 +270,7 @@ function describeRagRule(tolerance: Tolerance, kpis: readonly Kpi[]): RagKey {
       overrides.length === 0
         ? undefined
         : `These indicators use their own tolerance: ${overrides.join("; ")}.`,
+    rounding:
+      "Figures are compared with their targets before rounding. Percentages of indicators are rounded to the nearest whole number, so they may not add up to 100.",
   };
 }

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeActionStatus } from "../../src/calc/action-status.ts";
 import { computeDirectionOfTravel } from "../../src/calc/direction-of-travel.ts";
-import {
-  countKpiStatuses,
-  percentagesOf,
-  summariseKpiStatuses,
-} from "../../src/calc/summarise-kpi-statuses.ts";
+import { countKpiStatuses, percentOf, summariseKpiStatuses } from "../../src/calc/summarise-kpi-statuses.ts";
 import type { Action } from "../../src/schema/action-schema.ts";
 
 const periodEnd = new Date(2023, 8, 30, 23, 59, 59, 999);
@@ -69,12 +65,12 @@ describe("direction of travel", () => {
 });
 
 describe("summaries", () => {
-  it("gives percentages that add up to 100 and names what was not rated", () => {
-    expect(percentagesOf([1, 1, 6])).toEqual([13, 12, 75]);
-    expect(percentagesOf([5, 2, 1])).toEqual([63, 25, 12]);
-    expect(percentagesOf([1, 1, 1])).toEqual([34, 33, 33]);
-    expect(percentagesOf([0, 0, 0])).toEqual([0, 0, 0]);
-    expect(percentagesOf([11, 8, 6])).toEqual([44, 32, 24]);
+  it("rounds each share half up and names what was not rated", () => {
+    // The same fraction always reads the same, even if the shares then add up to 101.
+    expect([1, 1, 6].map((part) => percentOf(part, 8))).toEqual([13, 13, 75]);
+    expect([2, 2, 2].map((part) => percentOf(part, 6))).toEqual([33, 33, 33]);
+    expect(percentOf(5, 8)).toBe(63);
+    expect(percentOf(0, 0)).toBe(0);
     const counts = countKpiStatuses(["green", "green", "amber", "red", "dataOnly", "awaited"]);
     expect(summariseKpiStatuses(counts)).toBe(
       "2 of 4 rated indicators (50%) met target; 1 (25%) was within tolerance and 1 (25%) missed it. 2 more are not rated: 1 data only, 1 awaited.",
