@@ -61,10 +61,8 @@ export async function createTemplateEngine(templatesDirectory: string): Promise<
         throw new ScrutinyError("template", `no template named "${templateName}" in ${templatesDirectory}`);
       }
       try {
-        return template(context, {
-          allowProtoPropertiesByDefault: false,
-          allowProtoMethodsByDefault: false,
-        });
+        // Handlebars denies prototype properties and methods by default; nothing here turns that on.
+        return template(context);
       } catch (error) {
         throw new ScrutinyError(
           "template",
