@@ -40,18 +40,28 @@ export async function createTemplateEngine(templatesDirectory: string): Promise<
   const knownHelpers = Object.fromEntries(Object.keys(helpers).map((name) => [name, true]));
   const compileOptions = { strict: true, knownHelpersOnly: true, knownHelpers } as const;
 
+  // Handlebars compiles lazily, on first use; precompiling here reports a broken template (bad
+  // syntax, an unknown helper) by its file before any report is rendered.
+  const compileFile = async (path: string) => {
+    const source = await readFile(path, "utf8");
+    try {
+      handlebars.precompile(source, compileOptions);
+    } catch (error) {
+      throw new ScrutinyError("template", `${path}: ${(error as Error).message}`, { cause: error });
+    }
+    return handlebars.compile(source, compileOptions);
+  };
+
   const partialsDirectory = join(templatesDirectory, "partials");
   for (const file of (await readdir(partialsDirectory)).sort()) {
     if (extname(file) !== ".hbs") continue;
-    const source = await readFile(join(partialsDirectory, file), "utf8");
-    handlebars.registerPartial(basename(file, ".hbs"), handlebars.compile(source, compileOptions));
+    handlebars.registerPartial(basename(file, ".hbs"), await compileFile(join(partialsDirectory, file)));
   }
 
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   for (const file of (await readdir(templatesDirectory)).sort()) {
     if (extname(file) !== ".hbs") continue;
-    const source = await readFile(join(templatesDirectory, file), "utf8");
-    compiled.set(basename(file, ".hbs"), handlebars.compile(source, compileOptions));
+    compiled.set(basename(file, ".hbs"), await compileFile(join(templatesDirectory, file)));
   }
 
   return {
