@@ -49,7 +49,9 @@ describe("hostile text in data", () => {
     const result = await buildReport({ folder: data.folder, outDir: await makeTempDir(), browser });
     const text = flatten(pdfText(result.pdfPath));
     expect(text).toContain("{{constructor.constructor}}");
-    expect(text).toContain(`<img src="${base}/fromtitle.png">`);
+    // (The title wraps in its table cell, so its pieces are checked one by one.)
+    expect(text).toContain("<img");
+    expect(text).toContain(`src="${base}/fromtitle.png">`);
     expect(text).toContain("<script>document.title='x'</script>");
     expect(text).toContain('<iframe src="file:///etc/passwd"></iframe>');
     expect(hits).toEqual([]);
