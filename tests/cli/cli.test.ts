@@ -1,4 +1,5 @@
 // The CLI driven in-process: exit codes, messages, and what lands in the output folder.
+import { spawnSync } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -114,5 +115,25 @@ describe("scrutiny CLI", () => {
     expect(run.code).toBe(4);
     expect(run.stderr).toContain("this folder does not exist");
     expect(run.stderr).toContain("Hint: Give the folder that holds report.yaml");
+  });
+
+  it("as a real process, the scrutiny command sets the exit code and prints no stack trace", async () => {
+    const data = await copyExampleData();
+    cleanups.push(data.remove);
+    await data.edit("risks.yaml", (text) =>
+      text.replace("current: { likelihood: 2, impact: 2 }", "current: { likelihood: 9, impact: 2 }"),
+    );
+    const out = await makeTempDir();
+    const run = spawnSync(process.execPath, ["src/cli/bin.ts", "build", data.folder, "--out", out], {
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(4);
+    expect(run.stderr).toMatch(/risks\.yaml:28:\d+ {2}risks\[0\]\.current\.likelihood \(CR01\)/);
+    expect(run.stderr).toContain("likelihood 9 is not on the matrix");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(await readdir(out)).toEqual([]);
+    const version = spawnSync(process.execPath, ["src/cli/bin.ts", "--version"], { encoding: "utf8" });
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
