@@ -41,8 +41,6 @@ export interface KpiRow {
   reason: string;
   target: string;
   actual: string;
-  /** Raw figures for charts; undefined where there is none. */
-  actualValue: number | undefined;
   /** The figure may still change (declared in dataStatus). */
   provisional: boolean;
   previous: string;
@@ -114,7 +112,7 @@ export interface ReportView {
     description: string;
   };
   ragKey: RagKey;
-  summary: { counts: KpiStatusCounts; sentence: string; total: number };
+  summary: { counts: KpiStatusCounts; sentence: string };
   summaryTiles: { label: StatusLabel; count: number }[];
   themes: ThemeView[];
   exceptions: KpiRow[];
@@ -153,7 +151,7 @@ export function buildReportView(input: ReportInput): ReportView {
       description: `${report.organisation}: performance results for ${periodLabel}`,
     },
     ragKey: describeRagRule(report.ragRule.tolerance, input.kpis),
-    summary: { counts, sentence: summariseKpiStatuses(counts), total: rows.length },
+    summary: { counts, sentence: summariseKpiStatuses(counts) },
     summaryTiles: [
       { label: kpiStatusLabels.green, count: counts.green },
       { label: kpiStatusLabels.amber, count: counts.amber },
@@ -237,7 +235,6 @@ function buildKpiRow(kpi: Kpi, period: Period, defaultTolerance: Tolerance): Kpi
       kpi.dataStatus[key] === "provisional" ? `${result.reason} The figure is provisional.` : result.reason,
     target: kpi.polarity === "dataOnly" ? "Data only" : show(kpi.target),
     actual: actual === undefined ? kpiStatusLabels[result.status].label : show(actual),
-    actualValue: actual,
     provisional: kpi.dataStatus[key] === "provisional",
     previous: show(kpi.actuals[previousKey]),
     lastYear: show(kpi.actuals[lastYearKey]),
