@@ -222,7 +222,7 @@ function buildKpiRow(kpi: Kpi, period: Period, defaultTolerance: Tolerance): Kpi
     actual,
     kpi.actuals[previousKey],
     previousKey,
-    (value) => formatValue(value, valueFormat),
+    show,
   );
   return {
     id: kpi.id,
