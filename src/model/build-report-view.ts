@@ -22,6 +22,8 @@ import {
 } from "../calc/summarise-kpi-statuses.ts";
 import type { ReportInput } from "../load/load-report-data.ts";
 import type { Kpi, Tolerance } from "../schema/kpi-schema.ts";
+import { type ActionRow, buildActionRows } from "./build-action-rows.ts";
+import { buildRiskRows, type RiskRow } from "./build-risk-rows.ts";
 import {
   actionStatusLabels,
   type DirectionLabel,
@@ -56,36 +58,6 @@ export interface ThemeView {
   counts: KpiStatusCounts;
   summary: string;
   kpis: KpiRow[];
-}
-
-export interface RiskRow {
-  id: string;
-  title: string;
-  description: string | undefined;
-  owner: string;
-  likelihood: string;
-  impact: string;
-  score: number;
-  band: string;
-  bandClass: string;
-  summary: string;
-  target: string | undefined;
-  movement: DirectionLabel;
-  previousScore: number | undefined;
-  actions: string | undefined;
-}
-
-export interface ActionRow {
-  id: string;
-  title: string;
-  theme: string;
-  leadOfficer: string;
-  resource: string | undefined;
-  due: string;
-  status: StatusLabel;
-  reason: string;
-  percentComplete: string;
-  commentary: string | undefined;
 }
 
 export interface RagKey {
@@ -132,7 +104,6 @@ export function buildReportView(input: ReportInput): ReportView {
   });
   const counts = countKpiStatuses(rows.map((row) => row.status));
   const periodEnd = periodDates(period, report.financialYearStartMonth).end;
-  const themeTitles = new Map(report.themes.map((theme) => [theme.id, theme.title]));
   const documentName = report.documentName ?? report.title;
 
   return {
@@ -163,41 +134,8 @@ export function buildReportView(input: ReportInput): ReportView {
     ],
     themes,
     exceptions: rows.filter((row) => row.status === "red"),
-    risks: input.risks.map((risk) => {
-      const current = scoreRisk(risk.current, input.matrix);
-      const target = risk.target ? scoreRisk(risk.target, input.matrix) : undefined;
-      return {
-        id: risk.id,
-        title: risk.title,
-        description: risk.description,
-        owner: risk.owner,
-        likelihood: `${current.likelihoodLabel} (${current.likelihood})`,
-        impact: `${current.impactLabel} (${current.impact})`,
-        score: current.score,
-        band: current.band,
-        bandClass: `band-${input.matrix.bands.findIndex((band) => band.name === current.band) + 1}`,
-        summary: current.summary,
-        target: target ? `${target.band} (${target.score})` : undefined,
-        movement: riskMovementLabels[riskMovement(current.score, risk.previousScore)],
-        previousScore: risk.previousScore,
-        actions: risk.actions,
-      };
-    }),
-    actions: input.actions.map((action) => {
-      const result = computeActionStatus(action, periodEnd);
-      return {
-        id: action.id,
-        title: action.title,
-        theme: themeTitles.get(action.theme) ?? action.theme,
-        leadOfficer: action.leadOfficer,
-        resource: action.resource,
-        due: format(parseISO(action.due), "d MMM yyyy"),
-        status: actionStatusLabels[result.status],
-        reason: result.reason,
-        percentComplete: action.percentComplete === undefined ? "–" : `${action.percentComplete}%`,
-        commentary: action.commentary,
-      };
-    }),
+    risks: input.matrix ? buildRiskRows(input.risks, input.matrix) : [],
+    actions: buildActionRows(input.actions, report.themes, periodEnd),
   };
 }
 

@@ -29,3 +29,6 @@ export const toleranceSchema = z.strictObject({
   type: z.enum(["relative", "absolute"]),
   value: z.number().nonnegative(),
 });
+
+/** Commentary and report sections: Markdown. (Pasted-HTML handling is being added by the data-model issue.) */
+export const markdownSchema = textSchema;
