@@ -9,6 +9,7 @@ import { type Kpi, kpiFileSchema } from "../schema/kpi-schema.ts";
 import { type ReportData, reportSchema } from "../schema/report-schema.ts";
 import { type Risk, type RiskMatrix, riskFileSchema } from "../schema/risk-schema.ts";
 import { checkDataStatuses } from "./check-kpis.ts";
+import { checkReport } from "./check-report.ts";
 import { checkRiskMatrix, checkRiskRatings } from "./check-risks.ts";
 import { checkUniqueIds } from "./check-unique-ids.ts";
 import { readYamlFile, type YamlSource } from "./read-yaml-file.ts";
@@ -31,7 +32,18 @@ export const REPORT_FILES = {
   actions: "actions.yaml",
 } as const;
 
-export async function loadReportData(folder: string): Promise<ReportInput> {
+/** Settings a pack file gives every report: report.yaml fields, as written in pack.yaml. */
+export interface PackDefaults {
+  source: YamlSource;
+  /** The `defaults` map as read from pack.yaml, before validation. */
+  values: Readonly<Record<string, unknown>>;
+}
+
+export interface LoadReportOptions {
+  packDefaults?: PackDefaults | undefined;
+}
+
+export async function loadReportData(folder: string, options: LoadReportOptions = {}): Promise<ReportInput> {
   const folderStat = await stat(folder).catch(() => undefined);
   if (!folderStat?.isDirectory()) {
     throw new ScrutinyError("invalid-data", `${displayPath(folder)}: no such folder`, {
@@ -73,7 +85,8 @@ export async function loadReportData(folder: string): Promise<ReportInput> {
     problems.push(...result.problems);
     return undefined;
   };
-  const report = check(sources.report, reportSchema);
+  const report = sources.report && validateReport(sources.report, options.packDefaults, problems);
+  if (sources.report && !report) invalid = true;
   const kpiFile = check(sources.kpis, kpiFileSchema);
   const riskFile = check(sources.risks, riskFileSchema);
   const actionFile = check(sources.actions, actionFileSchema);
@@ -91,6 +104,7 @@ export async function loadReportData(folder: string): Promise<ReportInput> {
   }
   if (report && sources.report) {
     checkUniqueIds(sources.report, "themes", report.themes, problems);
+    if (!sources.risks || riskFile) checkReport(sources.report, report, riskFile?.matrix, problems);
     const themeIds = new Set(report.themes.map((theme) => theme.id));
     const checkTheme = (
       source: YamlSource | undefined,
@@ -125,8 +139,43 @@ export async function loadReportData(folder: string): Promise<ReportInput> {
   };
 }
 
+/**
+ * report.yaml over the pack's defaults: a field the report gives replaces the pack's. Fields the pack
+ * supplies are optional in report.yaml, so every problem is placed in the file that holds the value.
+ */
+function validateReport(
+  source: YamlSource,
+  packDefaults: PackDefaults | undefined,
+  problems: Problem[],
+): ReportData | undefined {
+  const own = source.data;
+  if (!packDefaults || own === null || typeof own !== "object" || Array.isArray(own)) {
+    const result = validateSource(source, reportSchema);
+    if (result.ok) return result.data;
+    problems.push(...result.problems);
+    return undefined;
+  }
+  const fromPack = Object.keys(packDefaults.values).filter((key) => !Object.hasOwn(own, key));
+  const shape = reportSchema.shape;
+  const mask: { [Key in keyof typeof shape]?: true } = {};
+  for (const key of fromPack) if (Object.hasOwn(shape, key)) mask[key as keyof typeof shape] = true;
+  const ownResult = validateSource(source, reportSchema.partial(mask));
+  if (!ownResult.ok) {
+    problems.push(...ownResult.problems);
+    return undefined;
+  }
+  const merged = { ...packDefaults.values, ...own };
+  const result = reportSchema.safeParse(merged);
+  if (result.success) return result.data;
+  // The pack's defaults were validated on their own; a problem here comes from the two together.
+  for (const issue of result.error.issues) {
+    problems.push(problemAt(source, issue.path, `${issue.message} (with the defaults in pack.yaml)`));
+  }
+  return undefined;
+}
+
 /** Paths in messages are relative to where the command was run, as an officer typed them. */
-function displayPath(path: string): string {
+export function displayPath(path: string): string {
   const fromHere = relative(process.cwd(), path);
   return fromHere.startsWith("..") || isAbsolute(fromHere) ? path : fromHere;
 }

@@ -1,6 +1,7 @@
 // report.yaml: who the report is for, when, and the shared rules it applies.
 import { z } from "zod";
 import { idSchema, isoDateSchema, periodKeySchema, textSchema, toleranceSchema } from "./common.ts";
+import { appendixSchema, coverReportSchema } from "./cover-report-schema.ts";
 
 function isLanguageTag(text: string): boolean {
   try {
@@ -32,11 +33,15 @@ export const reportSchema = z.strictObject({
   period: periodKeySchema,
   financialYearStartMonth: z.int().min(1).max(12).default(4),
   classification: z.enum(["public", "exempt"]).default("public"),
+  /** Why an exempt report is exempt, e.g. "Paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972". */
+  exemptionReason: textSchema.optional(),
   language: z
     .string()
     .refine(isLanguageTag, { message: 'expected a language tag such as "en-GB" or "cy"' })
     .default("en-GB"),
   themes: z.array(themeSchema).min(1),
+  coverReport: coverReportSchema.optional(),
+  appendices: z.array(appendixSchema).default([]),
   ragRule: ragRuleSchema.default({ tolerance: { type: "relative", value: 5 } }),
 });
 
