@@ -33,6 +33,10 @@ export interface Problem {
   recordId?: string;
   message: string;
   hint?: string;
+  /** Problems stop a build; `check` also reports warnings, which do not. */
+  severity?: "error" | "warning";
+  /** The data-quality rule that found it (`check`), e.g. "commentary-missing". */
+  rule?: string;
 }
 
 export interface ScrutinyErrorOptions {

@@ -27,7 +27,9 @@ export function formatProblems(problems: readonly Problem[]): string {
       const place = problem.line === undefined ? file : `${file}:${problem.line}:${problem.column ?? 1}`;
       const field = problem.field ? `  ${problem.field}` : "";
       const record = problem.recordId ? ` (${problem.recordId})` : "";
-      text += `  ${place}${field}${record}\n    ${problem.message}\n`;
+      const severity = problem.severity === "warning" ? "Warning: " : "";
+      const rule = problem.rule ? ` [${problem.rule}]` : "";
+      text += `  ${place}${field}${record}\n    ${severity}${problem.message}${rule}\n`;
       if (problem.hint) text += `    Hint: ${problem.hint}\n`;
     }
   }

@@ -4,10 +4,12 @@ import { resolve } from "node:path";
 import { Command, CommanderError } from "commander";
 import packageJson from "../../package.json" with { type: "json" };
 import { countUnrated } from "../calc/summarise-kpi-statuses.ts";
+import { DATA_QUALITY_RULES } from "../check/check-data-quality.ts";
+import { checkReports } from "../check/check-reports.ts";
 import { exitCodes, isScrutinyError } from "../errors.ts";
 import { BUILT_IN_FONTS, buildReport } from "../pack/build-report.ts";
 import { createBrowserHandle, resolveChromiumPath } from "../pdf/browser.ts";
-import { formatError } from "./format-error.ts";
+import { formatError, formatProblems } from "./format-error.ts";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -63,6 +65,32 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
     });
 
+  program
+    .command("check")
+    .description("check a report folder or a pack: validation plus data-quality rules (a CI gate)")
+    .argument("<path>", "a report folder, a folder holding pack.yaml, or a pack file")
+    .option("--json", "print the results as JSON on stdout")
+    .option("--strict", "fail on warnings too")
+    .addHelpText("after", `\nData-quality rules:\n${describeRules()}`)
+    .action(async (path: string, options: { json?: boolean; strict?: boolean }) => {
+      const result = await checkReports(resolve(io.cwd, path));
+      const failed = result.errors > 0 || (options.strict === true && result.warnings > 0);
+      if (options.json) {
+        io.stdout(`${JSON.stringify({ ok: !failed, ...result }, null, 2)}\n`);
+      } else {
+        for (const report of result.reports) {
+          if (report.problems.length > 0) io.stdout(formatProblems(report.problems));
+        }
+        const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+        io.stdout(
+          `${result.errors === 0 && result.warnings === 0 ? "\nNo problems found" : "\nFound"}` +
+            `${result.errors + result.warnings > 0 ? ` ${count(result.errors, "error")} and ${count(result.warnings, "warning")}` : ""}` +
+            ` in ${count(result.reports.length, "report")}.\n`,
+        );
+      }
+      if (failed) exitCode = exitCodes["invalid-data"];
+    });
+
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (error) {
@@ -77,4 +105,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   }
   return exitCode;
+}
+
+function describeRules(): string {
+  return Object.values(DATA_QUALITY_RULES)
+    .map((rule) => `  ${rule.id} (${rule.severity}): ${rule.description}`)
+    .join("\n");
 }

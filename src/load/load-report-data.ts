@@ -22,7 +22,11 @@ export interface ReportInput {
   matrix: RiskMatrix | undefined;
   risks: readonly Risk[];
   actions: readonly Action[];
+  /** The parsed files, so later checks can place what they find at a line and column. */
+  sources: ReportSources;
 }
+
+export type ReportSources = Readonly<Partial<Record<keyof typeof REPORT_FILES, YamlSource>>>;
 
 /** report.yaml is required; each of the others is read when the folder has it. */
 export const REPORT_FILES = {
@@ -136,6 +140,7 @@ export async function loadReportData(folder: string, options: LoadReportOptions 
     matrix: riskFile?.matrix,
     risks: riskFile?.risks ?? [],
     actions: actionFile?.actions ?? [],
+    sources: Object.fromEntries(Object.entries(sources).filter(([, source]) => source !== undefined)),
   };
 }
 

@@ -3,36 +3,11 @@ import { spawnSync } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { type CliIo, runCli } from "../../src/cli/run-cli.ts";
 import { exitCodes } from "../../src/errors.ts";
 import { copyExampleData, makeTempDir } from "../helpers/report-folder.ts";
+import { runScrutiny } from "../helpers/run-scrutiny.ts";
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function scrutiny(
-  args: string[],
-  cwd = process.cwd(),
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env,
-    cwd,
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
+const scrutiny = runScrutiny;
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -1,0 +1,124 @@
+// Data-quality rules for `scrutiny check`: things a schema cannot see but a scrutiny committee
+// would ask about. Pure: validated data and its calculated view in, placed findings out.
+import { format, parseISO } from "date-fns";
+import { formatPeriod, parsePeriod, previousPeriod } from "../calc/period.ts";
+import type { Problem } from "../errors.ts";
+import type { ReportInput } from "../load/load-report-data.ts";
+import type { YamlSource } from "../load/read-yaml-file.ts";
+import { problemAt } from "../load/validate-source.ts";
+import type { ReportView } from "../model/build-report-view.ts";
+import { actionStatusLabels } from "../model/labels.ts";
+
+export interface DataQualityRule {
+  id: string;
+  severity: "error" | "warning";
+  /** What the rule asks for, for the README and `check --help`. */
+  description: string;
+}
+
+export const DATA_QUALITY_RULES = {
+  commentaryMissing: {
+    id: "commentary-missing",
+    severity: "error",
+    description: "A red or amber indicator has commentary for the period.",
+  },
+  figureMissing: {
+    id: "figure-missing",
+    severity: "warning",
+    description: "An indicator with no figure for the period says why (dataStatus awaited or notAvailable).",
+  },
+  awaitedAtMeeting: {
+    id: "awaited-at-meeting",
+    severity: "warning",
+    description: "A figure still awaited when the committee meets is flagged.",
+  },
+  staleFigure: {
+    id: "stale-figure",
+    severity: "warning",
+    description: "A figure exactly the same as the previous period's may not have been updated.",
+  },
+  overdueActionWithoutUpdate: {
+    id: "overdue-action-without-update",
+    severity: "warning",
+    description: "An overdue action has commentary explaining where it stands.",
+  },
+} as const satisfies Record<string, DataQualityRule>;
+
+export function checkDataQuality(input: ReportInput, view: ReportView): Problem[] {
+  const findings: Problem[] = [];
+  const find = (
+    rule: DataQualityRule,
+    source: YamlSource | undefined,
+    path: readonly PropertyKey[],
+    message: string,
+    hint: string,
+  ) => {
+    if (!source) return;
+    findings.push({ ...problemAt(source, path, message, hint), severity: rule.severity, rule: rule.id });
+  };
+  const period = parsePeriod(input.report.period);
+  const periodKey = input.report.period;
+  const previousKey = period ? formatPeriod(previousPeriod(period)) : undefined;
+  const meeting = format(parseISO(input.report.meetingDate), "d MMMM yyyy");
+  const rows = new Map(view.themes.flatMap((theme) => theme.kpis).map((row) => [row.id, row]));
+
+  input.kpis.forEach((kpi, index) => {
+    const row = rows.get(kpi.id);
+    if (!row) return;
+    const at = ["kpis", index] as const;
+    if ((row.status === "red" || row.status === "amber") && kpi.commentary[periodKey] === undefined) {
+      find(
+        DATA_QUALITY_RULES.commentaryMissing,
+        input.sources.kpis,
+        [...at, "commentary"],
+        `${kpi.id} is ${row.status} for ${periodKey} but has no commentary for it`,
+        `Add commentary: "${periodKey}": explaining the result and what is being done.`,
+      );
+    }
+    const actual = kpi.actuals[periodKey];
+    const declared = kpi.dataStatus[periodKey];
+    if (actual === undefined && declared === undefined && kpi.polarity !== "dataOnly") {
+      find(
+        DATA_QUALITY_RULES.figureMissing,
+        input.sources.kpis,
+        [...at, "actuals"],
+        `${kpi.id} has no figure for ${periodKey} and does not say why`,
+        `Add the figure, or dataStatus: { "${periodKey}": awaited } (or notAvailable).`,
+      );
+    }
+    if (declared === "awaited") {
+      find(
+        DATA_QUALITY_RULES.awaitedAtMeeting,
+        input.sources.kpis,
+        [...at, "dataStatus", periodKey],
+        `${kpi.id}'s ${periodKey} figure is still awaited for the meeting on ${meeting}`,
+        "Chase the figure, or explain the delay in the commentary.",
+      );
+    }
+    const previous = previousKey === undefined ? undefined : kpi.actuals[previousKey];
+    if (actual !== undefined && actual === previous && kpi.commentary[periodKey] === undefined) {
+      find(
+        DATA_QUALITY_RULES.staleFigure,
+        input.sources.kpis,
+        [...at, "actuals", periodKey],
+        `${kpi.id}'s ${periodKey} figure (${actual}) is exactly the same as ${previousKey}'s`,
+        "Check the figure was updated; if it really did not change, say so in the period's commentary.",
+      );
+    }
+  });
+
+  view.actions.forEach((row, index) => {
+    const action = input.actions[index];
+    if (action && row.status === actionStatusLabels.overdue && action.commentary === undefined) {
+      find(
+        DATA_QUALITY_RULES.overdueActionWithoutUpdate,
+        input.sources.actions,
+        ["actions", index],
+        `${action.id} is overdue and has no update`,
+        "Add commentary saying where the action stands and when it will be done.",
+      );
+    }
+  });
+
+  return findings;
+}
