@@ -9,6 +9,8 @@ import { checkReports } from "../check/check-reports.ts";
 import { exitCodes, isScrutinyError } from "../errors.ts";
 import { BUILT_IN_FONTS, buildReport } from "../pack/build-report.ts";
 import { createBrowserHandle, resolveChromiumPath } from "../pdf/browser.ts";
+import { writeFileAtomic } from "../pdf/write-file-atomic.ts";
+import { toJsonSchemas } from "../schema/to-json-schemas.ts";
 import { formatError, formatProblems } from "./format-error.ts";
 
 export interface CliIo {
@@ -89,6 +91,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         );
       }
       if (failed) exitCode = exitCodes["invalid-data"];
+    });
+
+  program
+    .command("schema")
+    .description("write the JSON Schemas of the data files, for editor autocompletion")
+    .option("-o, --out <dir>", "folder to write the schemas into", "schemas")
+    .action(async (options: { out: string }) => {
+      const written: string[] = [];
+      for (const file of toJsonSchemas()) {
+        const path = resolve(io.cwd, options.out, file.name);
+        await writeFileAtomic(path, Buffer.from(file.text));
+        written.push(path);
+      }
+      io.stdout(`Wrote ${written.length} schemas to ${resolve(io.cwd, options.out)}\n`);
     });
 
   try {

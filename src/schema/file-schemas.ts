@@ -1,0 +1,34 @@
+// Every YAML file Scrutiny reads, with its schema: one table for the loader, `scrutiny schema` and docs.
+import type { z } from "zod";
+import { actionFileSchema } from "./action-schema.ts";
+import { kpiFileSchema } from "./kpi-schema.ts";
+import { packSchema } from "./pack-schema.ts";
+import { reportSchema } from "./report-schema.ts";
+import { riskFileSchema } from "./risk-schema.ts";
+
+export interface FileSchema {
+  file: string;
+  title: string;
+  schema: z.ZodType;
+}
+
+export const FILE_SCHEMAS: readonly FileSchema[] = [
+  {
+    file: "pack.yaml",
+    title: "Scrutiny pack: the reports built together and their shared settings",
+    schema: packSchema,
+  },
+  {
+    file: "report.yaml",
+    title: "Scrutiny report: meeting, period, themes, cover report",
+    schema: reportSchema,
+  },
+  { file: "kpis.yaml", title: "Scrutiny key performance indicators", schema: kpiFileSchema },
+  { file: "risks.yaml", title: "Scrutiny risk register and matrix", schema: riskFileSchema },
+  { file: "actions.yaml", title: "Scrutiny delivery-plan actions", schema: actionFileSchema },
+];
+
+/** "kpis.yaml" → "kpis.schema.json". */
+export function schemaFileName(file: string): string {
+  return file.replace(/\.yaml$/, ".schema.json");
+}
