@@ -7,7 +7,10 @@ import { countUnrated } from "../calc/summarise-kpi-statuses.ts";
 import { DATA_QUALITY_RULES } from "../check/check-data-quality.ts";
 import { checkReports } from "../check/check-reports.ts";
 import { exitCodes, isScrutinyError } from "../errors.ts";
-import { BUILT_IN_FONTS, buildReport } from "../pack/build-report.ts";
+import { findPackFile } from "../load/load-pack.ts";
+import { displayPath } from "../load/load-report-data.ts";
+import { buildPack } from "../pack/build-pack.ts";
+import { BUILT_IN_FONTS, type BuildReportResult, buildReport } from "../pack/build-report.ts";
 import { createBrowserHandle, resolveChromiumPath } from "../pdf/browser.ts";
 import { writeFileAtomic } from "../pdf/write-file-atomic.ts";
 import { toJsonSchemas } from "../schema/to-json-schemas.ts";
@@ -31,37 +34,51 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError("(run 'scrutiny --help' to see the commands)");
 
+  const debug = () => program.opts<{ debug?: boolean }>().debug === true;
+  const reportBuilt = (result: BuildReportResult) => {
+    for (const url of result.blockedRequests) {
+      io.stderr(
+        `Warning: the report asked for ${url}; it was blocked (reports may load only their bundled fonts and styles).\n`,
+      );
+    }
+    const c = result.statusCounts;
+    io.stdout(
+      `Built ${result.pdfPath} in ${(result.durationMs / 1000).toFixed(1)} s: ` +
+        `${c.green} green, ${c.amber} amber, ${c.red} red, ${countUnrated(c)} not rated.\n`,
+    );
+  };
+
   program
     .command("build")
-    .description("build the PDF report from a folder of YAML data")
-    .argument("<folder>", "folder holding report.yaml, kpis.yaml, risks.yaml and actions.yaml")
+    .description("build the PDF report of a report folder, or of every report in a pack")
+    .argument("<path>", "a report folder (holding report.yaml), a folder holding pack.yaml, or a pack file")
     .option("-o, --out <dir>", "folder to write the PDF into", "output")
     .addHelpText(
       "after",
       "\nThe browser is Chromium at /usr/bin/chromium; set SCRUTINY_CHROMIUM to use another one.",
     )
-    .action(async (folder: string, options: { out: string }) => {
+    .action(async (path: string, options: { out: string }) => {
       const browser = createBrowserHandle({
         executablePath: resolveChromiumPath(io.env),
         fontsDirectory: BUILT_IN_FONTS,
       });
+      const target = resolve(io.cwd, path);
+      const outDir = resolve(io.cwd, options.out);
       try {
-        const result = await buildReport({
-          folder: resolve(io.cwd, folder),
-          outDir: resolve(io.cwd, options.out),
-          browser,
-        });
-        for (const url of result.blockedRequests) {
-          io.stderr(
-            `Warning: the report asked for ${url}; it was blocked (reports may load only their bundled fonts and styles).\n`,
-          );
+        const packFile = await findPackFile(target);
+        if (packFile === undefined) {
+          reportBuilt(await buildReport({ folder: target, outDir, browser }));
+          return;
         }
-        const c = result.statusCounts;
-        io.stdout(
-          `Built ${result.pdfPath} in ${(result.durationMs / 1000).toFixed(1)} s: ` +
-            `${c.green} green, ${c.amber} amber, ${c.red} red, ` +
-            `${countUnrated(c)} not rated.\n`,
-        );
+        const results = await buildPack({ packFile, outDir, browser });
+        const failed = results.filter((report) => !report.ok);
+        for (const report of results) {
+          if (report.ok) reportBuilt(report.result);
+          else io.stderr(`\n${displayPath(report.folder)}: not built\n${formatError(report.error, debug())}`);
+        }
+        io.stdout(`Built ${results.length - failed.length} of ${results.length} reports.\n`);
+        const firstFailure = failed[0];
+        if (firstFailure && !firstFailure.ok) exitCode = exitCodes[firstFailure.error.code];
       } finally {
         await browser.close();
       }
@@ -115,8 +132,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const quietExits = ["commander.helpDisplayed", "commander.version"];
       exitCode = quietExits.includes(error.code) ? exitCodes.ok : exitCodes.usage;
     } else {
-      const debug = program.opts<{ debug?: boolean }>().debug === true;
-      io.stderr(formatError(error, debug));
+      io.stderr(formatError(error, debug()));
       exitCode = isScrutinyError(error) ? exitCodes[error.code] : exitCodes.internal;
     }
   }

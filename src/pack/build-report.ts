@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { KpiStatusCounts } from "../calc/summarise-kpi-statuses.ts";
 import { createChartRenderer } from "../charts/chart-renderer.ts";
 import { statusByThemeChart } from "../charts/status-by-theme-chart.ts";
-import { loadReportData } from "../load/load-report-data.ts";
+import { loadReportData, type ReportInput } from "../load/load-report-data.ts";
 import { buildReportView } from "../model/build-report-view.ts";
 import type { BrowserHandle } from "../pdf/browser.ts";
 import { htmlToPdf } from "../pdf/html-to-pdf.ts";
@@ -19,8 +19,10 @@ export const BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates", impor
 export const BUILT_IN_FONTS = join(BUILT_IN_TEMPLATES, "fonts");
 
 export interface BuildReportOptions {
-  /** Folder holding report.yaml, kpis.yaml, risks.yaml and actions.yaml. */
+  /** Folder holding report.yaml and the report's other YAML files. */
   folder: string;
+  /** The folder's data when it has already been loaded (a pack loads every report first). */
+  input?: ReportInput;
   outDir: string;
   browser: BrowserHandle;
   templatesDirectory?: string;
@@ -36,7 +38,7 @@ export interface BuildReportResult {
 export async function buildReport(options: BuildReportOptions): Promise<BuildReportResult> {
   const started = performance.now();
   const templatesDirectory = options.templatesDirectory ?? BUILT_IN_TEMPLATES;
-  const input = await loadReportData(options.folder);
+  const input = options.input ?? (await loadReportData(options.folder));
   const view = buildReportView(input);
 
   const chartRenderer = createChartRenderer({ fontsDirectory: join(templatesDirectory, "fonts") });

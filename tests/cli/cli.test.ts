@@ -19,7 +19,7 @@ describe("scrutiny CLI", () => {
     const run = await scrutiny(["--help"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Usage: scrutiny");
-    expect(run.stdout).toContain("build [options] <folder>");
+    expect(run.stdout).toContain("build [options] <path>");
   });
 
   it("--version prints the package version", async () => {

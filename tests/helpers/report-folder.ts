@@ -1,5 +1,5 @@
 // Temporary copies of the example data, edited per test, so each test states only what differs.
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,6 +31,32 @@ export async function copyExampleData(): Promise<{
       await writeFile(path, after);
     },
     write: (file, content) => writeFile(join(folder, file), content),
+    remove: () => rm(root, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * A pack folder holding pack.yaml and a copy of the example report in each of `folders`, with
+ * the lines matching `dropFromReport` removed from each report.yaml (the pack gives them).
+ */
+export async function makeExamplePack(
+  packYaml: string,
+  folders = ["q2"],
+  dropFromReport: RegExp[] = [],
+): Promise<{ root: string; packFile: string; remove(): Promise<void> }> {
+  const root = await makeTempDir();
+  for (const folder of folders) {
+    await mkdir(join(root, folder), { recursive: true });
+    await cp(exampleData, join(root, folder), { recursive: true });
+    const reportPath = join(root, folder, "report.yaml");
+    let text = await readFile(reportPath, "utf8");
+    for (const pattern of dropFromReport) text = text.replace(pattern, "");
+    await writeFile(reportPath, text);
+  }
+  await writeFile(join(root, "pack.yaml"), packYaml);
+  return {
+    root,
+    packFile: join(root, "pack.yaml"),
     remove: () => rm(root, { recursive: true, force: true }),
   };
 }

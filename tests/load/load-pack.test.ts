@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ScrutinyError } from "../../src/errors.ts";
 import { findPackFile, loadPack } from "../../src/load/load-pack.ts";
-import { exampleData, makeTempDir } from "../helpers/report-folder.ts";
+import { makeExamplePack } from "../helpers/report-folder.ts";
 
 let root: string | undefined;
 afterEach(async () => {
@@ -12,19 +12,10 @@ afterEach(async () => {
   root = undefined;
 });
 
-/** A pack folder with copies of the example report; report.yaml loses the lines the pack gives. */
 async function makePack(packYaml: string, folders = ["q2"], dropFromReport: RegExp[] = []): Promise<string> {
-  root = await makeTempDir();
-  for (const folder of folders) {
-    await mkdir(join(root, folder), { recursive: true });
-    await cp(exampleData, join(root, folder), { recursive: true });
-    const reportPath = join(root, folder, "report.yaml");
-    let text = await readFile(reportPath, "utf8");
-    for (const pattern of dropFromReport) text = text.replace(pattern, "");
-    await writeFile(reportPath, text);
-  }
-  await writeFile(join(root, "pack.yaml"), packYaml);
-  return join(root, "pack.yaml");
+  const pack = await makeExamplePack(packYaml, folders, dropFromReport);
+  root = pack.root;
+  return pack.packFile;
 }
 
 const sharedHeader = [/^organisation: .*\n/m, /^committee: .*\n/m, /^financialYearStartMonth: .*\n/m];
