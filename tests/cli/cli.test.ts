@@ -72,6 +72,30 @@ describe("scrutiny CLI", () => {
     expect(await readdir(out)).toEqual([]);
   });
 
+  it("--json gives every problem machine-readable, with the same exit code", async () => {
+    const data = await copyExampleData();
+    cleanups.push(data.remove);
+    await data.edit("kpis.yaml", (text) => text.replace("    target: 60\n", "    target: sixty\n"));
+    const out = await makeTempDir();
+    const run = await scrutiny(["build", data.folder, "--out", out, "--json"]);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toBe("");
+    const result = JSON.parse(run.stdout) as {
+      ok: boolean;
+      reports: { ok: boolean; error: { code: string; problems: object[] } }[];
+    };
+    expect(result.ok).toBe(false);
+    expect(result.reports[0]?.error.code).toBe("invalid-data");
+    expect(result.reports[0]?.error.problems).toEqual([
+      expect.objectContaining({
+        file: expect.stringMatching(/kpis\.yaml$/),
+        field: "kpis[4].target",
+        recordId: "CE05",
+      }),
+    ]);
+    expect(await readdir(out)).toEqual([]);
+  });
+
   it("SCRUTINY_CHROMIUM chooses the browser; a missing one is an environment error (exit 3)", async () => {
     const out = await makeTempDir();
     const run = await scrutiny(["build", "data", "--out", out], process.cwd(), {

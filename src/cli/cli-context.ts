@@ -1,0 +1,21 @@
+// What every command needs from the CLI shell: where to print, the environment, and how to fail.
+import type { Problem, ScrutinyError } from "../errors.ts";
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export interface CliContext {
+  io: CliIo;
+  /** --debug was given. */
+  debug(): boolean;
+  setExitCode(code: number): void;
+}
+
+/** An error as machine-readable JSON (`--json`): its stable code, message and placed problems. */
+export function errorToJson(error: ScrutinyError): { code: string; message: string; problems: Problem[] } {
+  return { code: error.code, message: error.message, problems: [...error.problems] };
+}
