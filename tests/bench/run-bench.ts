@@ -3,6 +3,7 @@
 import { join } from "node:path";
 import { createChartRenderer } from "../../src/charts/chart-renderer.ts";
 import { statusByThemeChart } from "../../src/charts/status-by-theme-chart.ts";
+import { checkReports } from "../../src/check/check-reports.ts";
 import { loadReportData } from "../../src/load/load-report-data.ts";
 import { buildReportView } from "../../src/model/build-report-view.ts";
 import { BUILT_IN_FONTS, BUILT_IN_TEMPLATES, buildReport } from "../../src/pack/build-report.ts";
@@ -34,6 +35,7 @@ async function time<T>(label: string, rounds: number, work: () => Promise<T> | T
 
 const input = await time("load + validate YAML", ROUNDS, () => loadReportData(exampleData));
 const view = await time("calculate + view model", ROUNDS, () => buildReportView(input));
+await time("check: validate + quality rules", ROUNDS, () => checkReports(exampleData));
 const renderer = createChartRenderer({ fontsDirectory: join(BUILT_IN_TEMPLATES, "fonts") });
 const svg = await time("chart: status by theme (SVG)", ROUNDS, () =>
   renderer.renderSvg(statusByThemeChart(view.themes, view.meta.period).configuration, "bench"),
