@@ -1,92 +1,111 @@
-// Checks on risks.yaml that a schema cannot express: a matrix that bands every score once, ratings on it.
+// Checks on risks.yaml that a schema cannot express: a matrix that bands every cell once, ratings
+// and appetites on it, impact dimensions and categories that exist.
+import { findRiskMatrixProblems } from "../calc/find-risk-matrix-problems.ts";
 import type { Problem } from "../errors.ts";
-import type { Risk, RiskMatrix } from "../schema/risk-schema.ts";
+import type { RiskAppetite, RiskFile, RiskMatrix } from "../schema/risk-schema.ts";
 import type { YamlSource } from "./read-yaml-file.ts";
 import { problemAt } from "./validate-source.ts";
 
-/** The matrix must give one label per value and put every possible score in exactly one band. */
 export function checkRiskMatrix(source: YamlSource, matrix: RiskMatrix, problems: Problem[]): void {
-  for (const axis of ["likelihood", "impact"] as const) {
-    const seen = new Set<number>();
-    matrix[axis].forEach((point, index) => {
-      if (seen.has(point.value)) {
-        problems.push(
-          problemAt(
-            source,
-            ["matrix", axis, index, "value"],
-            `the ${axis} value ${point.value} is given twice`,
-            "Each value needs exactly one label.",
-          ),
-        );
-      }
-      seen.add(point.value);
-    });
-  }
-  matrix.bands.forEach((band, index) => {
-    const previous = matrix.bands[index - 1];
-    if (band.from > band.to) {
-      problems.push(
-        problemAt(
-          source,
-          ["matrix", "bands", index, "from"],
-          `band "${band.name}" starts at ${band.from}, after its end ${band.to}`,
-          "Write the lower score in from and the higher in to.",
-        ),
-      );
-    } else if (previous && band.from <= previous.to) {
-      problems.push(
-        problemAt(
-          source,
-          ["matrix", "bands", index, "from"],
-          `band "${band.name}" (${band.from}–${band.to}) overlaps or comes before band "${previous.name}" (${previous.from}–${previous.to})`,
-          "List bands from the lowest scores up, each starting after the previous one ends.",
-        ),
-      );
-    }
-  });
-  const values = (axis: "likelihood" | "impact") => matrix[axis].map((point) => point.value);
-  const scores = new Set(values("likelihood").flatMap((l) => values("impact").map((i) => l * i)));
-  const unbanded = [...scores].filter(
-    (score) => !matrix.bands.some((band) => score >= band.from && score <= band.to),
-  );
-  if (unbanded.length > 0) {
-    const maxScore = Math.max(...values("likelihood")) * Math.max(...values("impact"));
-    problems.push(
-      problemAt(
-        source,
-        ["matrix", "bands"],
-        `no band covers the score${unbanded.length === 1 ? "" : "s"} ${unbanded.sort((a, b) => a - b).join(", ")}`,
-        `Bands must cover every score from 1 to ${maxScore}.`,
-      ),
-    );
+  for (const problem of findRiskMatrixProblems(matrix)) {
+    problems.push(problemAt(source, ["matrix", ...problem.path], problem.message, problem.hint));
   }
 }
 
-export function checkRiskRatings(
-  source: YamlSource,
-  file: { matrix: RiskMatrix; risks: Risk[] },
-  problems: Problem[],
-): void {
+export function checkRiskRatings(source: YamlSource, file: RiskFile, problems: Problem[]): void {
   const { matrix } = file;
-  const scale = (axis: "likelihood" | "impact") => new Set(matrix[axis].map((point) => point.value));
-  const scales = { likelihood: scale("likelihood"), impact: scale("impact") };
+  const scales = {
+    likelihood: new Set(matrix.likelihood.map((point) => point.value)),
+    impact: new Set(matrix.impact.map((point) => point.value)),
+  };
+  const dimensions = new Set(matrix.impactDimensions.map((dimension) => dimension.id));
+  const offScale = (path: (string | number)[], axis: "likelihood" | "impact", value: number) => {
+    if (scales[axis].has(value)) return;
+    problems.push(
+      problemAt(
+        source,
+        path,
+        `${axis} ${value} is not on the matrix`,
+        `Use one of: ${[...scales[axis]].join(", ")}.`,
+      ),
+    );
+  };
   file.risks.forEach((risk, index) => {
     for (const stage of ["inherent", "current", "target"] as const) {
       const rating = risk[stage];
       if (!rating) continue;
-      for (const axis of ["likelihood", "impact"] as const) {
-        if (!scales[axis].has(rating[axis])) {
-          const allowed = [...scales[axis]].join(", ");
+      const path = ["risks", index, stage];
+      offScale([...path, "likelihood"], "likelihood", rating.likelihood);
+      if (typeof rating.impact === "number") {
+        offScale([...path, "impact"], "impact", rating.impact);
+        continue;
+      }
+      const entries = Object.entries(rating.impact);
+      if (entries.length === 0) {
+        problems.push(
+          problemAt(
+            source,
+            [...path, "impact"],
+            "impact gives no dimension",
+            "Give at least one impact value.",
+          ),
+        );
+      }
+      for (const [dimension, value] of entries) {
+        if (!dimensions.has(dimension)) {
+          const hint =
+            dimensions.size === 0
+              ? "List the dimensions under matrix.impactDimensions (id and label) before scoring on them."
+              : `Use one of the matrix's impact dimensions: ${[...dimensions].join(", ")}.`;
           problems.push(
             problemAt(
               source,
-              ["risks", index, stage, axis],
-              `${axis} ${rating[axis]} is not on the matrix`,
-              `Use one of: ${allowed}.`,
+              [...path, "impact", dimension],
+              `unknown impact dimension "${dimension}"`,
+              hint,
             ),
           );
         }
+        offScale([...path, "impact", dimension], "impact", value);
       }
     }
+    if (risk.appetite) checkAppetite(source, ["risks", index, "appetite"], risk.appetite, matrix, problems);
   });
+
+  const appetite = file.appetite;
+  if (!appetite) return;
+  if (appetite.default) checkAppetite(source, ["appetite", "default"], appetite.default, matrix, problems);
+  const categories = new Set(file.risks.map((risk) => risk.category));
+  for (const [category, categoryAppetite] of Object.entries(appetite.byCategory)) {
+    checkAppetite(source, ["appetite", "byCategory", category], categoryAppetite, matrix, problems);
+    if (!categories.has(category)) {
+      const used = [...categories].filter((name) => name !== undefined);
+      problems.push(
+        problemAt(
+          source,
+          ["appetite", "byCategory", category],
+          `no risk has the category "${category}", so this appetite applies to none`,
+          used.length > 0 ? `Categories in use: ${used.join(", ")}.` : "Give risks a category.",
+        ),
+      );
+    }
+  }
+}
+
+function checkAppetite(
+  source: YamlSource,
+  path: (string | number)[],
+  appetite: RiskAppetite,
+  matrix: RiskMatrix,
+  problems: Problem[],
+): void {
+  if (appetite.band === undefined || matrix.bands.some((band) => band.name === appetite.band)) return;
+  problems.push(
+    problemAt(
+      source,
+      [...path, "band"],
+      `unknown band "${appetite.band}"`,
+      `Use one of the matrix's bands: ${matrix.bands.map((band) => band.name).join(", ")}.`,
+    ),
+  );
 }

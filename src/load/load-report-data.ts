@@ -7,7 +7,7 @@ import { type Problem, ScrutinyError } from "../errors.ts";
 import { type Action, actionFileSchema } from "../schema/action-schema.ts";
 import { type Kpi, kpiFileSchema } from "../schema/kpi-schema.ts";
 import { type ReportData, reportSchema } from "../schema/report-schema.ts";
-import { type Risk, type RiskMatrix, riskFileSchema } from "../schema/risk-schema.ts";
+import { type RegisterAppetite, type Risk, type RiskMatrix, riskFileSchema } from "../schema/risk-schema.ts";
 import { checkDataStatuses } from "./check-kpis.ts";
 import { checkReport } from "./check-report.ts";
 import { checkRiskMatrix, checkRiskRatings } from "./check-risks.ts";
@@ -20,6 +20,8 @@ export interface ReportInput {
   kpis: readonly Kpi[];
   /** Undefined when the folder has no risks.yaml. */
   matrix: RiskMatrix | undefined;
+  /** The register's default and per-category appetite, when risks.yaml sets one. */
+  riskAppetite: RegisterAppetite | undefined;
   risks: readonly Risk[];
   actions: readonly Action[];
   /** The parsed files, so later checks can place what they find at a line and column. */
@@ -138,6 +140,7 @@ export async function loadReportData(folder: string, options: LoadReportOptions 
     report,
     kpis: kpiFile?.kpis ?? [],
     matrix: riskFile?.matrix,
+    riskAppetite: riskFile?.appetite,
     risks: riskFile?.risks ?? [],
     actions: actionFile?.actions ?? [],
     sources: Object.fromEntries(Object.entries(sources).filter(([, source]) => source !== undefined)),

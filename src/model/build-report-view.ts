@@ -134,7 +134,7 @@ export function buildReportView(input: ReportInput): ReportView {
     ],
     themes,
     exceptions: rows.filter((row) => row.status === "red"),
-    risks: input.matrix ? buildRiskRows(input.risks, input.matrix) : [],
+    risks: input.matrix ? buildRiskRows(input.risks, input.matrix, input.riskAppetite) : [],
     actions: buildActionRows(input.actions, report.themes, periodEnd),
   };
 }

@@ -127,7 +127,7 @@ describe("scrutiny CLI", () => {
       encoding: "utf8",
     });
     expect(run.status).toBe(4);
-    expect(run.stderr).toMatch(/risks\.yaml:28:\d+ {2}risks\[0\]\.current\.likelihood \(CR01\)/);
+    expect(run.stderr).toMatch(/risks\.yaml:44:\d+ {2}risks\[0\]\.current\.likelihood \(CR01\)/);
     expect(run.stderr).toContain("likelihood 9 is not on the matrix");
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(await readdir(out)).toEqual([]);

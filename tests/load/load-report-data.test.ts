@@ -74,7 +74,7 @@ describe("loadReportData", () => {
       "report.yaml:4 comittee",
       "kpis.yaml:12 kpis[0].polarity",
       "actions.yaml:9 actions[0].due",
-      "risks.yaml:28 risks[0].current.likelihood",
+      "risks.yaml:44 risks[0].current.likelihood",
     ]);
   });
 
@@ -173,7 +173,7 @@ describe("loadReportData", () => {
     },
     {
       name: "a scale value given twice",
-      edit: (text: string) => text.replace("{ value: 3, label: Likely }", "{ value: 2, label: Likely }"),
+      edit: (text: string) => text.replace("{ value: 3, label: Likely,", "{ value: 2, label: Likely,"),
       field: "matrix.likelihood[2].value",
       message: "the likelihood value 2 is given twice",
     },
