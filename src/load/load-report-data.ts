@@ -4,10 +4,11 @@ import { stat } from "node:fs/promises";
 import { isAbsolute, join, relative } from "node:path";
 import type { z } from "zod";
 import { type Problem, ScrutinyError } from "../errors.ts";
-import { type Action, actionFileSchema } from "../schema/action-schema.ts";
+import { type DeliveryPlan, deliveryPlanFileSchema } from "../schema/delivery-plan-schema.ts";
 import { type Kpi, kpiFileSchema } from "../schema/kpi-schema.ts";
 import { type ReportData, reportSchema } from "../schema/report-schema.ts";
 import { type RegisterAppetite, type Risk, type RiskMatrix, riskFileSchema } from "../schema/risk-schema.ts";
+import { checkDeliveryPlan } from "./check-delivery-plan.ts";
 import { checkDataStatuses } from "./check-kpis.ts";
 import { checkReport } from "./check-report.ts";
 import { checkRiskMatrix, checkRiskRatings } from "./check-risks.ts";
@@ -23,7 +24,8 @@ export interface ReportInput {
   /** The register's default and per-category appetite, when risks.yaml sets one. */
   riskAppetite: RegisterAppetite | undefined;
   risks: readonly Risk[];
-  actions: readonly Action[];
+  /** Undefined when the folder has no delivery-plan.yaml. */
+  deliveryPlan: DeliveryPlan | undefined;
   /** The parsed files, so later checks can place what they find at a line and column. */
   sources: ReportSources;
 }
@@ -35,8 +37,16 @@ export const REPORT_FILES = {
   report: "report.yaml",
   kpis: "kpis.yaml",
   risks: "risks.yaml",
-  actions: "actions.yaml",
+  deliveryPlan: "delivery-plan.yaml",
 } as const;
+
+/** Files earlier versions read, and where their content goes now. */
+const RETIRED_FILES = [
+  {
+    name: "actions.yaml",
+    hint: "Move its actions into delivery-plan.yaml, under themes → objectives → actions (docs/rules.md).",
+  },
+] as const;
 
 /** Settings a pack file gives every report: report.yaml fields, as written in pack.yaml. */
 export interface PackDefaults {
@@ -80,8 +90,18 @@ export async function loadReportData(folder: string, options: LoadReportOptions 
     report: await read(REPORT_FILES.report, true),
     kpis: await read(REPORT_FILES.kpis, false),
     risks: await read(REPORT_FILES.risks, false),
-    actions: await read(REPORT_FILES.actions, false),
+    deliveryPlan: await read(REPORT_FILES.deliveryPlan, false),
   };
+  for (const retired of RETIRED_FILES) {
+    const path = join(folder, retired.name);
+    if (await stat(path).catch(() => undefined)) {
+      problems.push({
+        file: displayPath(path),
+        message: `${retired.name} is no longer read`,
+        hint: retired.hint,
+      });
+    }
+  }
   let invalid = false;
   const check = <Schema extends z.ZodType>(source: YamlSource | undefined, schema: Schema) => {
     if (!source) return undefined;
@@ -95,14 +115,13 @@ export async function loadReportData(folder: string, options: LoadReportOptions 
   if (sources.report && !report) invalid = true;
   const kpiFile = check(sources.kpis, kpiFileSchema);
   const riskFile = check(sources.risks, riskFileSchema);
-  const actionFile = check(sources.actions, actionFileSchema);
+  const deliveryPlan = check(sources.deliveryPlan, deliveryPlanFileSchema);
 
   // Checks across records and files run wherever the data they need is valid.
   if (kpiFile && sources.kpis) {
     checkUniqueIds(sources.kpis, "kpis", kpiFile.kpis, problems);
     checkDataStatuses(sources.kpis, kpiFile.kpis, problems);
   }
-  if (actionFile && sources.actions) checkUniqueIds(sources.actions, "actions", actionFile.actions, problems);
   if (riskFile && sources.risks) {
     checkUniqueIds(sources.risks, "risks", riskFile.risks, problems);
     checkRiskMatrix(sources.risks, riskFile.matrix, problems);
@@ -125,7 +144,11 @@ export async function loadReportData(folder: string, options: LoadReportOptions 
       });
     };
     checkTheme(sources.kpis, "kpis", kpiFile?.kpis);
-    checkTheme(sources.actions, "actions", actionFile?.actions);
+  }
+
+  if (deliveryPlan && sources.deliveryPlan) {
+    const themeIds = report ? new Set(report.themes.map((theme) => theme.id)) : undefined;
+    checkDeliveryPlan(sources.deliveryPlan, deliveryPlan, themeIds, problems);
   }
 
   if (problems.length > 0 || invalid || !report) {
@@ -142,7 +165,7 @@ export async function loadReportData(folder: string, options: LoadReportOptions 
     matrix: riskFile?.matrix,
     riskAppetite: riskFile?.appetite,
     risks: riskFile?.risks ?? [],
-    actions: actionFile?.actions ?? [],
+    deliveryPlan,
     sources: Object.fromEntries(Object.entries(sources).filter(([, source]) => source !== undefined)),
   };
 }

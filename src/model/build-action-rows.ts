@@ -1,42 +1,147 @@
-// Delivery-plan rows: each action's computed status at the end of the period. Pure.
-import { format, parseISO } from "date-fns";
-import { computeActionStatus } from "../calc/action-status.ts";
-import type { Action } from "../schema/action-schema.ts";
+// Delivery-plan rows: each action and milestone with its worked-out status at the end of the period,
+// the status its lead officer declared beside it, grouped by theme and objective. Pure.
+import { type ActionStatusResult, formatDueForTable } from "../calc/action-status.ts";
+import { type AssessedAction, assessPlannedAction } from "../calc/assess-planned-action.ts";
+import { type ActionStatusSummary, summariseActionStatuses } from "../calc/summarise-action-statuses.ts";
+import type { DeliveryPlan, PlannedAction } from "../schema/delivery-plan-schema.ts";
 import type { Theme } from "../schema/report-schema.ts";
 import { actionStatusLabels, type StatusLabel } from "./labels.ts";
 
-export interface ActionRow {
+export interface StatusColumns {
+  status: StatusLabel;
+  reason: string;
+  /** The lead officer's own status, when given. */
+  declared: StatusLabel | undefined;
+  /** Why the declared and worked-out statuses differ, when they do. */
+  disagreement: string | undefined;
+}
+
+export interface MilestoneRow extends StatusColumns {
+  title: string;
+  /** As written ("Oct", "Sept–Dec"), or "30 Sep 2023" for an exact date. */
+  due: string;
+  dueReason: string;
+  completed: string | undefined;
+}
+
+export interface ActionRow extends StatusColumns {
   id: string;
   title: string;
   theme: string;
+  objective: string | undefined;
   leadOfficer: string;
   resource: string | undefined;
+  start: string | undefined;
   due: string;
-  status: StatusLabel;
-  reason: string;
+  dueReason: string | undefined;
   percentComplete: string;
+  expectedPercent: string | undefined;
   commentary: string | undefined;
+  milestones: MilestoneRow[];
 }
 
-export function buildActionRows(
-  actions: readonly Action[],
+export interface DeliveryPlanView {
+  title: string | undefined;
+  actionSummary: ActionStatusSummary;
+  milestoneSummary: ActionStatusSummary;
+  themes: {
+    id: string;
+    title: string;
+    cabinetMemberLead: string | undefined;
+    directorLead: string | undefined;
+    officerTeam: string | undefined;
+    contributors: string | undefined;
+    objectives: { id: string; title: string; description: string | undefined; actions: ActionRow[] }[];
+    /** Actions under the theme but no objective. */
+    actions: ActionRow[];
+  }[];
+  /** Every action in plan order, for a single table. */
+  actions: ActionRow[];
+}
+
+export function buildDeliveryPlanView(
+  plan: DeliveryPlan,
   themes: readonly Theme[],
   periodEnd: Date,
-): ActionRow[] {
+  periodKey: string,
+): DeliveryPlanView {
   const themeTitles = new Map(themes.map((theme) => [theme.id, theme.title]));
-  return actions.map((action) => {
-    const result = computeActionStatus(action, periodEnd);
+  const assessed: AssessedAction[] = [];
+  const row = (action: PlannedAction, theme: string, objective: string | undefined): ActionRow => {
+    const result = assessPlannedAction(action, plan, periodEnd);
+    assessed.push(result);
+    return buildActionRow(result, theme, objective, periodKey);
+  };
+  const themeViews = plan.themes.map((themePlan) => {
+    const title = themeTitles.get(themePlan.theme) ?? themePlan.theme;
     return {
-      id: action.id,
-      title: action.title,
-      theme: themeTitles.get(action.theme) ?? action.theme,
-      leadOfficer: action.leadOfficer,
-      resource: action.resource,
-      due: format(parseISO(action.due), "d MMM yyyy"),
-      status: actionStatusLabels[result.status],
-      reason: result.reason,
-      percentComplete: action.percentComplete === undefined ? "–" : `${action.percentComplete}%`,
-      commentary: action.commentary,
+      id: themePlan.theme,
+      title,
+      cabinetMemberLead: themePlan.cabinetMemberLead,
+      directorLead: themePlan.directorLead,
+      officerTeam: themePlan.officerTeam,
+      contributors: themePlan.contributors,
+      objectives: themePlan.objectives.map((objective) => ({
+        id: objective.id,
+        title: objective.title,
+        description: objective.description,
+        actions: objective.actions.map((action) => row(action, title, objective.title)),
+      })),
+      actions: themePlan.actions.map((action) => row(action, title, undefined)),
     };
   });
+  return {
+    title: plan.title,
+    actionSummary: summariseActionStatuses(assessed.map((item) => item.result.status)),
+    milestoneSummary: summariseActionStatuses(
+      assessed.flatMap((item) => item.milestones.map((milestone) => milestone.result.status)),
+      "milestones",
+    ),
+    themes: themeViews,
+    actions: themeViews.flatMap((theme) => [
+      ...theme.objectives.flatMap((objective) => objective.actions),
+      ...theme.actions,
+    ]),
+  };
+}
+
+export function statusColumns(result: ActionStatusResult): StatusColumns {
+  return {
+    status: actionStatusLabels[result.status],
+    reason: result.reason,
+    declared: result.declared && actionStatusLabels[result.declared],
+    disagreement: result.disagreement,
+  };
+}
+
+function buildActionRow(
+  assessed: AssessedAction,
+  theme: string,
+  objective: string | undefined,
+  periodKey: string,
+): ActionRow {
+  const { action, result } = assessed;
+  return {
+    id: action.id,
+    title: action.title,
+    theme,
+    objective,
+    leadOfficer: action.leadOfficer,
+    resource: action.resource,
+    start: assessed.start && formatDueForTable(assessed.start),
+    due: formatDueForTable(assessed.due),
+    dueReason: assessed.due?.reason,
+    percentComplete: action.percentComplete === undefined ? "–" : `${action.percentComplete}%`,
+    expectedPercent:
+      result.expectedPercent === undefined ? undefined : `${Math.round(result.expectedPercent)}%`,
+    commentary: action.commentary[periodKey],
+    ...statusColumns(result),
+    milestones: assessed.milestones.map((milestone) => ({
+      title: milestone.milestone.title,
+      due: formatDueForTable(milestone.due),
+      dueReason: milestone.due.reason,
+      completed: milestone.completed?.text,
+      ...statusColumns(milestone.result),
+    })),
+  };
 }

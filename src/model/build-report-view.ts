@@ -22,7 +22,7 @@ import {
 } from "../calc/summarise-kpi-statuses.ts";
 import type { ReportInput } from "../load/load-report-data.ts";
 import type { Kpi, Tolerance } from "../schema/kpi-schema.ts";
-import { type ActionRow, buildActionRows } from "./build-action-rows.ts";
+import { type ActionRow, buildDeliveryPlanView, type DeliveryPlanView } from "./build-action-rows.ts";
 import { buildRiskRows, type RiskRow } from "./build-risk-rows.ts";
 import {
   actionStatusLabels,
@@ -90,6 +90,7 @@ export interface ReportView {
   exceptions: KpiRow[];
   risks: RiskRow[];
   actions: ActionRow[];
+  deliveryPlan: DeliveryPlanView | undefined;
 }
 
 export function buildReportView(input: ReportInput): ReportView {
@@ -105,6 +106,8 @@ export function buildReportView(input: ReportInput): ReportView {
   const counts = countKpiStatuses(rows.map((row) => row.status));
   const periodEnd = periodDates(period, report.financialYearStartMonth).end;
   const documentName = report.documentName ?? report.title;
+  const deliveryPlan =
+    input.deliveryPlan && buildDeliveryPlanView(input.deliveryPlan, report.themes, periodEnd, report.period);
 
   return {
     meta: {
@@ -135,7 +138,8 @@ export function buildReportView(input: ReportInput): ReportView {
     themes,
     exceptions: rows.filter((row) => row.status === "red"),
     risks: input.matrix ? buildRiskRows(input.risks, input.matrix, input.riskAppetite) : [],
-    actions: buildActionRows(input.actions, report.themes, periodEnd),
+    actions: deliveryPlan?.actions ?? [],
+    deliveryPlan,
   };
 }
 

@@ -31,6 +31,7 @@ export const actionStatusLabels: Readonly<Record<ActionStatus, StatusLabel>> = {
   overdue: { label: "Overdue", shape: "diamond", tone: "red" },
   notStarted: { label: "Not started", shape: "dash", tone: "neutral" },
   deferred: { label: "Deferred", shape: "clock", tone: "neutral" },
+  cancelled: { label: "Cancelled", shape: "dash", tone: "neutral" },
 };
 
 export interface DirectionLabel {

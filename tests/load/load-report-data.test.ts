@@ -34,7 +34,7 @@ describe("loadReportData", () => {
     const input = await loadReportData(data.folder);
     expect(input.kpis.length).toBeGreaterThanOrEqual(24);
     expect(input.risks).toHaveLength(8);
-    expect(input.actions).toHaveLength(10);
+    expect(input.deliveryPlan?.themes).toHaveLength(4);
     expect(input.report.ragRule.tolerance).toEqual({ type: "relative", value: 5 });
   });
 
@@ -62,7 +62,7 @@ describe("loadReportData", () => {
       await data.edit("risks.yaml", (text) =>
         text.replace("current: { likelihood: 2, impact: 2 }", "current: { likelihood: 7, impact: 2 }"),
       );
-      await data.edit("actions.yaml", (text) => text.replace("due: 2023-09-30", "due: 2023-02-30"));
+      await data.edit("delivery-plan.yaml", (text) => text.replace("due: 2023-09-30", "due: 2023-02-30"));
       await data.edit("report.yaml", (text) => text.replace("committee:", "comittee:"));
     });
     expect(problems[0]?.message).toBe('the required field "committee" is missing');
@@ -73,7 +73,7 @@ describe("loadReportData", () => {
       "report.yaml:3 committee",
       "report.yaml:4 comittee",
       "kpis.yaml:12 kpis[0].polarity",
-      "actions.yaml:9 actions[0].due",
+      "delivery-plan.yaml:24 themes[0].objectives[0].actions[0].due",
       "risks.yaml:44 risks[0].current.likelihood",
     ]);
   });
