@@ -22,6 +22,8 @@ export interface TrackedItem {
   declared?: DeclaredStatus | undefined;
   /** Milestones already worked out: an overdue one puts the action at risk. */
   milestones?: readonly { title: string; status: ActionStatus; due: FuzzyDate }[];
+  /** What the milestones are called in reasons: "milestone" (default) or "action" for a recommendation's. */
+  stepNoun?: string;
 }
 
 export interface ActionStatusOptions {
@@ -130,7 +132,7 @@ function decideStatus(
   if (lateMilestone) {
     return {
       status: "atRisk",
-      reason: `At risk: the milestone "${lateMilestone.title}" is overdue (${describeDue(lateMilestone.due)}).`,
+      reason: `At risk: the ${item.stepNoun ?? "milestone"} "${lateMilestone.title}" is overdue (${describeDue(lateMilestone.due)}).`,
       ...(expected === undefined ? {} : { expectedPercent: expected }),
     };
   }

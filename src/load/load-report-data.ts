@@ -6,10 +6,15 @@ import type { z } from "zod";
 import { type Problem, ScrutinyError } from "../errors.ts";
 import { type DeliveryPlan, deliveryPlanFileSchema } from "../schema/delivery-plan-schema.ts";
 import { type Kpi, kpiFileSchema } from "../schema/kpi-schema.ts";
+import {
+  type RecommendationTracker,
+  recommendationsFileSchema,
+} from "../schema/recommendation-tracker-schema.ts";
 import { type ReportData, reportSchema } from "../schema/report-schema.ts";
 import { type RegisterAppetite, type Risk, type RiskMatrix, riskFileSchema } from "../schema/risk-schema.ts";
 import { checkDeliveryPlan } from "./check-delivery-plan.ts";
 import { checkDataStatuses } from "./check-kpis.ts";
+import { checkRecommendationTrackers } from "./check-recommendations.ts";
 import { checkReport } from "./check-report.ts";
 import { checkRiskMatrix, checkRiskRatings } from "./check-risks.ts";
 import { checkUniqueIds } from "./check-unique-ids.ts";
@@ -26,6 +31,8 @@ export interface ReportInput {
   risks: readonly Risk[];
   /** Undefined when the folder has no delivery-plan.yaml. */
   deliveryPlan: DeliveryPlan | undefined;
+  /** Scrutiny-review and peer-challenge trackers from recommendations.yaml. */
+  trackers: readonly RecommendationTracker[];
   /** The parsed files, so later checks can place what they find at a line and column. */
   sources: ReportSources;
 }
@@ -38,6 +45,7 @@ export const REPORT_FILES = {
   kpis: "kpis.yaml",
   risks: "risks.yaml",
   deliveryPlan: "delivery-plan.yaml",
+  recommendations: "recommendations.yaml",
 } as const;
 
 /** Files earlier versions read, and where their content goes now. */
@@ -91,6 +99,7 @@ export async function loadReportData(folder: string, options: LoadReportOptions 
     kpis: await read(REPORT_FILES.kpis, false),
     risks: await read(REPORT_FILES.risks, false),
     deliveryPlan: await read(REPORT_FILES.deliveryPlan, false),
+    recommendations: await read(REPORT_FILES.recommendations, false),
   };
   for (const retired of RETIRED_FILES) {
     const path = join(folder, retired.name);
@@ -116,6 +125,7 @@ export async function loadReportData(folder: string, options: LoadReportOptions 
   const kpiFile = check(sources.kpis, kpiFileSchema);
   const riskFile = check(sources.risks, riskFileSchema);
   const deliveryPlan = check(sources.deliveryPlan, deliveryPlanFileSchema);
+  const recommendationsFile = check(sources.recommendations, recommendationsFileSchema);
 
   // Checks across records and files run wherever the data they need is valid.
   if (kpiFile && sources.kpis) {
@@ -150,6 +160,10 @@ export async function loadReportData(folder: string, options: LoadReportOptions 
     const themeIds = report ? new Set(report.themes.map((theme) => theme.id)) : undefined;
     checkDeliveryPlan(sources.deliveryPlan, deliveryPlan, themeIds, problems);
   }
+  if (recommendationsFile && sources.recommendations) {
+    const themeIds = report ? new Set(report.themes.map((theme) => theme.id)) : undefined;
+    checkRecommendationTrackers(sources.recommendations, recommendationsFile.trackers, themeIds, problems);
+  }
 
   if (problems.length > 0 || invalid || !report) {
     const files = new Set(problems.map((problem) => problem.file)).size;
@@ -166,6 +180,7 @@ export async function loadReportData(folder: string, options: LoadReportOptions 
     riskAppetite: riskFile?.appetite,
     risks: riskFile?.risks ?? [],
     deliveryPlan,
+    trackers: recommendationsFile?.trackers ?? [],
     sources: Object.fromEntries(Object.entries(sources).filter(([, source]) => source !== undefined)),
   };
 }

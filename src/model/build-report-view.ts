@@ -24,6 +24,7 @@ import type { ReportInput } from "../load/load-report-data.ts";
 import type { Kpi, Tolerance } from "../schema/kpi-schema.ts";
 import { type ActionRow, buildDeliveryPlanView, type DeliveryPlanView } from "./build-action-rows.ts";
 import { buildRiskRows, type RiskRow } from "./build-risk-rows.ts";
+import { buildTrackerViews, type TrackerView } from "./build-tracker-rows.ts";
 import {
   actionStatusLabels,
   type DirectionLabel,
@@ -91,6 +92,8 @@ export interface ReportView {
   risks: RiskRow[];
   actions: ActionRow[];
   deliveryPlan: DeliveryPlanView | undefined;
+  /** Recommendation trackers, as data for the tracker templates. */
+  trackers: TrackerView[];
 }
 
 export function buildReportView(input: ReportInput): ReportView {
@@ -140,6 +143,7 @@ export function buildReportView(input: ReportInput): ReportView {
     risks: input.matrix ? buildRiskRows(input.risks, input.matrix, input.riskAppetite) : [],
     actions: deliveryPlan?.actions ?? [],
     deliveryPlan,
+    trackers: buildTrackerViews(input.trackers, periodEnd, report.period),
   };
 }
 

@@ -113,6 +113,45 @@ describe("delivery-plan.yaml checks", () => {
   });
 });
 
+describe("recommendations.yaml checks", () => {
+  it("finds a recommendation code used twice in a tracker, naming it", async () => {
+    const problems = await problemsAfter("recommendations.yaml", (text) =>
+      text.replace("- code: FPSC22-23 3.2", "- code: FPSC22-23 3.1"),
+    );
+    expect(problems).toEqual([
+      {
+        file: "recommendations.yaml",
+        line: 30,
+        column: 15,
+        field: "trackers[0].recommendations[1].code",
+        recordId: "FPSC22-23 3.1",
+        message: 'the code "FPSC22-23 3.1" is already used by recommendations[0] of this tracker',
+        hint: "Every recommendation in a tracker needs its own code.",
+      },
+    ]);
+  });
+
+  it("names an unknown theme and an unknown executive decision", async () => {
+    const problems = await problemsAfter("recommendations.yaml", (text) =>
+      text
+        .replace("theme: economy", "theme: economic")
+        .replace("decision: partlyApproved", "decision: partly"),
+    );
+    expect(problems.map((problem) => [problem.field, problem.message])).toEqual([
+      [
+        "trackers[0].recommendations[3].executiveResponse.decision",
+        'Invalid option: expected one of "approved"|"rejected"|"partlyApproved"; found "partly"',
+      ],
+    ]);
+    const themeProblems = await problemsAfter("recommendations.yaml", (text) =>
+      text.replace("theme: economy", "theme: economic"),
+    );
+    expect(themeProblems).toMatchObject([
+      { field: "trackers[0].theme", message: 'unknown theme "economic"' },
+    ]);
+  });
+});
+
 describe("risks.yaml checks", () => {
   it.each([
     {

@@ -35,6 +35,7 @@ describe("loadReportData", () => {
     expect(input.kpis.length).toBeGreaterThanOrEqual(24);
     expect(input.risks).toHaveLength(8);
     expect(input.deliveryPlan?.themes).toHaveLength(4);
+    expect(input.trackers.map((tracker) => tracker.recommendations.length)).toEqual([5, 4]);
     expect(input.report.ragRule.tolerance).toEqual({ type: "relative", value: 5 });
   });
 

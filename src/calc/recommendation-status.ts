@@ -1,0 +1,111 @@
+// Where a review's recommendation stands at the end of a period: its actions first, then the
+// recommendation, judged like a delivery-plan action against its target date.
+import { isAfter, parseISO } from "date-fns";
+import type { Recommendation } from "../schema/recommendation-tracker-schema.ts";
+import {
+  type ActionStatusOptions,
+  type ActionStatusResult,
+  actionStatusWords,
+  computeActionStatus,
+} from "./action-status.ts";
+import type { FuzzyDate } from "./parse-fuzzy-date.ts";
+
+export interface RecommendationStatusResult {
+  /**
+   * The target date; without one, the "by when" of an unfinished action with no fixed date
+   * ("ongoing": then the recommendation has none either), else the latest fixed "by when".
+   */
+  due: FuzzyDate | undefined;
+  actions: ActionStatusResult[];
+  result: ActionStatusResult;
+}
+
+export function computeRecommendationStatus(
+  recommendation: Recommendation,
+  periodEnd: Date,
+  options: ActionStatusOptions = { atRiskMargin: 10 },
+): RecommendationStatusResult {
+  const actions = recommendation.actions.map((action) =>
+    computeActionStatus(
+      { due: action.byWhen, completed: action.completed, declared: action.status },
+      periodEnd,
+      options,
+    ),
+  );
+  const due = recommendation.targetDate ?? dueFromActions(recommendation, actions);
+  const declared = recommendation.status;
+  const closed = closedResult(recommendation, actions);
+  if (closed) {
+    const disagreement =
+      declared !== undefined && declared !== closed.status
+        ? `Reported as ${actionStatusWords[declared]}, but the dates and progress show it ${actionStatusWords[closed.status]}.`
+        : undefined;
+    return { due, actions, result: { ...closed, declared, disagreement, expectedPercent: undefined } };
+  }
+  const result = computeActionStatus(
+    {
+      due,
+      completed: recommendation.completed,
+      declared,
+      stepNoun: "action",
+      // An overdue action puts its recommendation at risk, as an overdue milestone does an action.
+      milestones: recommendation.actions.flatMap((action, index) => {
+        const status = actions[index]?.status;
+        return action.byWhen && status
+          ? [{ title: shortTitle(action.action), status, due: action.byWhen }]
+          : [];
+      }),
+    },
+    periodEnd,
+    options,
+  );
+  return { due, actions, result };
+}
+
+/** A rejected recommendation will not be done; one whose every action is complete is done. */
+function closedResult(
+  recommendation: Recommendation,
+  actions: readonly ActionStatusResult[],
+): Pick<ActionStatusResult, "status" | "reason"> | undefined {
+  if (recommendation.executiveResponse?.decision === "rejected") {
+    return { status: "cancelled", reason: "Cancelled: the executive rejected the recommendation." };
+  }
+  if (
+    recommendation.completed === undefined &&
+    actions.length > 0 &&
+    actions.every((action) => action.status === "complete")
+  ) {
+    const count = actions.length === 1 ? "its action is" : `all ${actions.length} of its actions are`;
+    return { status: "complete", reason: `Complete: ${count} complete.` };
+  }
+  return undefined;
+}
+
+function dueFromActions(
+  recommendation: Recommendation,
+  actions: readonly ActionStatusResult[],
+): FuzzyDate | undefined {
+  const unfinished = recommendation.actions.filter((_, index) => actions[index]?.status !== "complete");
+  const undated = unfinished.find((action) => action.byWhen?.date === undefined);
+  if (undated) return undated.byWhen;
+  return latestFixed(recommendation.actions.map((action) => action.byWhen));
+}
+
+function latestFixed(dates: readonly (FuzzyDate | undefined)[]): FuzzyDate | undefined {
+  let latest: FuzzyDate | undefined;
+  for (const date of dates) {
+    if (date?.date === undefined) continue;
+    if (latest?.date === undefined || isAfter(parseISO(date.date), parseISO(latest.date))) latest = date;
+  }
+  return latest;
+}
+
+/** The first words of an action, to name it in a reason. */
+function shortTitle(markdown: string): string {
+  const plain = markdown
+    .replace(/<[^>]*>/g, " ")
+    .replace(/[*_#>`]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return plain.length <= 60 ? plain : `${plain.slice(0, 57).trimEnd()}…`;
+}
