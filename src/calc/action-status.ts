@@ -21,7 +21,7 @@ export interface TrackedItem {
   percentComplete?: number | undefined;
   declared?: DeclaredStatus | undefined;
   /** Milestones already worked out: an overdue one puts the action at risk. */
-  milestones?: readonly { title: string; status: ActionStatus; due: FuzzyDate }[];
+  milestones?: readonly { title: string; status: ActionStatus; due: FuzzyDate | undefined }[];
   /** What the milestones are called in reasons: "milestone" (default) or "action" for a recommendation's. */
   stepNoun?: string;
 }
@@ -132,7 +132,7 @@ function decideStatus(
   if (lateMilestone) {
     return {
       status: "atRisk",
-      reason: `At risk: the ${item.stepNoun ?? "milestone"} "${lateMilestone.title}" is overdue (${describeDue(lateMilestone.due)}).`,
+      reason: `At risk: the ${item.stepNoun ?? "milestone"} "${lateMilestone.title}" is overdue${lateMilestone.due ? ` (${describeDue(lateMilestone.due)})` : ""}.`,
       ...(expected === undefined ? {} : { expectedPercent: expected }),
     };
   }

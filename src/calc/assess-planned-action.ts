@@ -7,7 +7,7 @@ import { type FuzzyDate, resolveFuzzyDate } from "./parse-fuzzy-date.ts";
 
 export interface AssessedMilestone {
   milestone: Milestone;
-  due: FuzzyDate;
+  due: FuzzyDate | undefined;
   completed: FuzzyDate | undefined;
   result: ActionStatusResult;
 }
@@ -30,7 +30,7 @@ export function assessPlannedAction(
   const place = (date: FuzzyDate | undefined) => (date ? resolveFuzzyDate(date, plan.runs) : undefined);
   const options = { atRiskMargin: plan.atRiskMargin };
   const milestones = action.milestones.map((milestone) => {
-    const due = place(milestone.due) as FuzzyDate;
+    const due = place(milestone.due);
     const completed = place(milestone.completed);
     const result = computeActionStatus({ due, completed, declared: milestone.status }, periodEnd, options);
     return { milestone, due, completed, result };
@@ -61,7 +61,7 @@ function lastMilestoneDue(milestones: readonly AssessedMilestone[]): FuzzyDate |
   let latest: FuzzyDate | undefined;
   for (const { due } of milestones) {
     if (
-      due.date !== undefined &&
+      due?.date !== undefined &&
       (latest?.date === undefined || isAfter(parseISO(due.date), parseISO(latest.date)))
     ) {
       latest = due;

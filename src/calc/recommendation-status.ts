@@ -107,5 +107,7 @@ function shortTitle(markdown: string): string {
     .replace(/[*_#>`]/g, "")
     .replace(/\s+/g, " ")
     .trim();
-  return plain.length <= 60 ? plain : `${plain.slice(0, 57).trimEnd()}…`;
+  if (plain.length <= 60) return plain;
+  const cut = plain.slice(0, 58);
+  return `${cut.slice(0, cut.lastIndexOf(" ")).replace(/[,;:.]$/, "")}…`;
 }

@@ -105,9 +105,9 @@ export function checkDeliveryPlan(
     }
     action.milestones.forEach((milestone, index) => {
       const milestonePath = [...path, "milestones", index];
-      const milestoneDue = place(milestone.due, [...milestonePath, "due"], action.id);
+      const milestoneDue = milestone.due && place(milestone.due, [...milestonePath, "due"], action.id);
       if (milestone.completed) place(milestone.completed, [...milestonePath, "completed"], action.id);
-      if (milestoneDue.date && due?.date && isAfter(parseISO(milestoneDue.date), parseISO(due.date))) {
+      if (milestoneDue?.date && due?.date && isAfter(parseISO(milestoneDue.date), parseISO(due.date))) {
         add(
           [...milestonePath, "due"],
           `the milestone is due (${longDate(parseISO(milestoneDue.date))}) after its action (${longDate(parseISO(due.date))})`,

@@ -20,7 +20,7 @@ export interface MilestoneRow extends StatusColumns {
   title: string;
   /** As written ("Oct", "Sept–Dec"), or "30 Sep 2023" for an exact date. */
   due: string;
-  dueReason: string;
+  dueReason: string | undefined;
   completed: string | undefined;
 }
 
@@ -139,7 +139,7 @@ function buildActionRow(
     milestones: assessed.milestones.map((milestone) => ({
       title: milestone.milestone.title,
       due: formatDueForTable(milestone.due),
-      dueReason: milestone.due.reason,
+      dueReason: milestone.due?.reason,
       completed: milestone.completed?.text,
       ...statusColumns(milestone.result),
     })),

@@ -18,8 +18,8 @@ export const declaredStatusSchema = z.enum([
 
 export const milestoneSchema = z.strictObject({
   title: textSchema,
-  /** "2023-10-31", "Oct 2023", or "Oct" when the plan gives its `runs` dates. */
-  due: fuzzyDateSchema,
+  /** "2023-10-31", "Oct 2023", or "Oct" when the plan gives its `runs` dates; left out for one already done. */
+  due: fuzzyDateSchema.optional(),
   /** When it was done ("2023-10-12", "done"); a date after the period end is not done in that period. */
   completed: fuzzyDateSchema.optional(),
   status: declaredStatusSchema.optional(),

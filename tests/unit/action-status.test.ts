@@ -210,7 +210,7 @@ describe("assessPlannedAction", () => {
   it("places months in the plan's run, dates the action by its last milestone and flags an overdue one", () => {
     const result = assessPlannedAction(solarFarm, plan, new Date(2020, 11, 31, 23, 59, 59, 999));
     expect(result.due?.date).toBe("2020-12-31");
-    expect(result.milestones.map((milestone) => [milestone.due.date, milestone.result.status])).toEqual([
+    expect(result.milestones.map((milestone) => [milestone.due?.date, milestone.result.status])).toEqual([
       ["2020-10-31", "complete"],
       ["2020-09-30", "overdue"],
       ["2020-10-31", "overdue"],
