@@ -82,6 +82,9 @@ describe("parseFuzzyDate: every date written in the seed documents", () => {
       from: "2022-03-01",
     },
     { text: "to be determined", kind: "toBeConfirmed" },
+    { text: "March 2022 (TBC)", kind: "date", date: "2022-03-31", from: "2022-03-01" },
+    { text: "to reach the 2050 target", kind: "unresolvable" },
+    { text: "Mar 24 at the latest", kind: "unresolvable" },
     { text: "the council may wish to consider it", kind: "unresolvable" },
   ])('"$text" → $kind $date', ({ text, kind, date, from }) => {
     const result = parseFuzzyDate(text);
