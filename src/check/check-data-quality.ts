@@ -3,6 +3,7 @@
 import { format, parseISO } from "date-fns";
 import { formatPeriod, parsePeriod, previousPeriod } from "../calc/period.ts";
 import type { Problem } from "../errors.ts";
+import { listPlannedActions } from "../load/check-delivery-plan.ts";
 import type { ReportInput } from "../load/load-report-data.ts";
 import type { YamlSource } from "../load/read-yaml-file.ts";
 import { problemAt } from "../load/validate-source.ts";
@@ -40,7 +41,7 @@ export const DATA_QUALITY_RULES = {
   overdueActionWithoutUpdate: {
     id: "overdue-action-without-update",
     severity: "warning",
-    description: "An overdue action has commentary explaining where it stands.",
+    description: "An overdue delivery-plan action has commentary for the period explaining where it stands.",
   },
 } as const satisfies Record<string, DataQualityRule>;
 
@@ -107,18 +108,21 @@ export function checkDataQuality(input: ReportInput, view: ReportView): Problem[
     }
   });
 
-  view.actions.forEach((row, index) => {
-    const action = input.actions[index];
-    if (action && row.status === actionStatusLabels.overdue && action.commentary === undefined) {
-      find(
-        DATA_QUALITY_RULES.overdueActionWithoutUpdate,
-        input.sources.actions,
-        ["actions", index],
-        `${action.id} is overdue and has no update`,
-        "Add commentary saying where the action stands and when it will be done.",
-      );
+  if (input.deliveryPlan) {
+    const rows = new Map(view.actions.map((row) => [row.id, row]));
+    for (const { action, path } of listPlannedActions(input.deliveryPlan)) {
+      const row = rows.get(action.id);
+      if (row?.status === actionStatusLabels.overdue && action.commentary[periodKey] === undefined) {
+        find(
+          DATA_QUALITY_RULES.overdueActionWithoutUpdate,
+          input.sources.deliveryPlan,
+          [...path, "commentary"],
+          `${action.id} is overdue and has no update for ${periodKey}`,
+          `Add commentary for ${periodKey} saying where the action stands and when it will be done.`,
+        );
+      }
     }
-  });
+  }
 
   return findings;
 }

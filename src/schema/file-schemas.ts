@@ -1,8 +1,9 @@
 // Every YAML file Scrutiny reads, with its schema: one table for the loader, `scrutiny schema` and docs.
 import type { z } from "zod";
-import { actionFileSchema } from "./action-schema.ts";
+import { deliveryPlanFileSchema } from "./delivery-plan-schema.ts";
 import { kpiFileSchema } from "./kpi-schema.ts";
 import { packSchema } from "./pack-schema.ts";
+import { recommendationsFileSchema } from "./recommendation-tracker-schema.ts";
 import { reportSchema } from "./report-schema.ts";
 import { riskFileSchema } from "./risk-schema.ts";
 
@@ -25,7 +26,16 @@ export const FILE_SCHEMAS: readonly FileSchema[] = [
   },
   { file: "kpis.yaml", title: "Scrutiny key performance indicators", schema: kpiFileSchema },
   { file: "risks.yaml", title: "Scrutiny risk register and matrix", schema: riskFileSchema },
-  { file: "actions.yaml", title: "Scrutiny delivery-plan actions", schema: actionFileSchema },
+  {
+    file: "delivery-plan.yaml",
+    title: "Scrutiny delivery plan: themes, objectives, actions and milestones",
+    schema: deliveryPlanFileSchema,
+  },
+  {
+    file: "recommendations.yaml",
+    title: "Scrutiny recommendation trackers: scrutiny reviews and peer challenges",
+    schema: recommendationsFileSchema,
+  },
 ];
 
 /** "kpis.yaml" → "kpis.schema.json". */

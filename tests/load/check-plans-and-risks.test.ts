@@ -1,7 +1,9 @@
 // Cross-record checks on the delivery plan and the risk register, each problem placed at its field.
 import { afterEach, describe, expect, it } from "vitest";
+import { checkDataQuality } from "../../src/check/check-data-quality.ts";
 import { type Problem, ScrutinyError } from "../../src/errors.ts";
 import { loadReportData } from "../../src/load/load-report-data.ts";
+import { buildReportView } from "../../src/model/build-report-view.ts";
 import { copyExampleData } from "../helpers/report-folder.ts";
 
 let cleanup: (() => Promise<void>) | undefined;
@@ -108,6 +110,35 @@ describe("delivery-plan.yaml checks", () => {
       {
         message: "actions.yaml is no longer read",
         hint: "Move its actions into delivery-plan.yaml, under themes → objectives → actions (docs/rules.md).",
+      },
+    ]);
+  });
+});
+
+describe("scrutiny check on the delivery plan", () => {
+  it("warns of an overdue action with no update for the period, at its commentary", async () => {
+    const data = await copyExampleData();
+    cleanup = data.remove;
+    await data.edit("delivery-plan.yaml", (text) =>
+      text.replace(
+        "2023/24 Q2: Staff consultation extended to October at the unions' request.",
+        "2023/24 Q1: Consultation started.",
+      ),
+    );
+    const input = await loadReportData(data.folder);
+    const findings = checkDataQuality(input, buildReportView(input)).filter(
+      (finding) => finding.rule === "overdue-action-without-update",
+    );
+    expect(findings.map((finding) => ({ ...finding, file: finding.file.replace(/^.*[/\\]/, "") }))).toEqual([
+      {
+        file: "delivery-plan.yaml",
+        line: 147,
+        column: 15,
+        field: "themes[3].objectives[0].actions[1].commentary",
+        message: "DP10 is overdue and has no update for 2023/24 Q2",
+        hint: "Add commentary for 2023/24 Q2 saying where the action stands and when it will be done.",
+        severity: "warning",
+        rule: "overdue-action-without-update",
       },
     ]);
   });
