@@ -40,3 +40,16 @@ export function formatDifference(difference: number, format: ValueFormat): strin
   }
   return formatValue(magnitude, format);
 }
+
+/**
+ * The value as it is shown at this many decimals, as a number: rounding is done by the same
+ * formatter that writes the figure, so a rule that compares rounded figures agrees with the page.
+ */
+export function roundAsShown(value: number, decimals: number): number {
+  const text = new Intl.NumberFormat("en-US", {
+    useGrouping: false,
+    minimumFractionDigits: 0,
+    maximumFractionDigits: decimals,
+  }).format(value);
+  return Number(text);
+}

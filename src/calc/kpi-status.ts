@@ -1,43 +1,142 @@
-// The RAG status of one KPI in one period, with the reason a person can check by hand.
-import type { Polarity, Tolerance } from "../schema/kpi-schema.ts";
-import { formatDifference, formatValue, type ValueFormat } from "./format-value.ts";
+// The status of one KPI in one period, with the reason a person can check by hand. The rating
+// itself follows the configured rules (src/schema/rag-rules-schema.ts); docs/rules.md has examples.
+import type { DataStatus, Polarity } from "../schema/kpi-schema.ts";
+import type { RagBand, RagRules, Rating } from "../schema/rag-rules-schema.ts";
+import { compareWithEarlier } from "./direction-of-travel.ts";
+import { formatDifference, formatValue, roundAsShown, type ValueFormat } from "./format-value.ts";
 
-export type KpiStatus = "green" | "amber" | "red" | "dataOnly" | "awaited" | "notAvailable" | "noTarget";
+export type KpiStatus = Rating | "dataOnly" | "notDue" | "awaited" | "notAvailable" | "noTarget";
 
 export interface KpiStatusInput extends ValueFormat {
-  polarity: Polarity;
+  polarity: Polarity | undefined;
+  /** The figure that is judged: the period's own, or the year to date (see assess-kpi.ts). */
   actual: number | undefined;
   target: number | undefined;
-  tolerance: Tolerance;
-  dataStatus?: "awaited" | "notAvailable" | "provisional" | undefined;
+  /** Second threshold: short of target but meeting it is Amber, missing it Red. */
+  minimum?: number | undefined;
+  rules: RagRules;
+  dataStatus?: DataStatus | undefined;
   periodLabel: string;
+  /** Words after the actual when it is not the period's own figure: "so far this year". */
+  actualWords?: string | undefined;
+  /** What the target is called: "target" or "year-to-date target". */
+  targetName?: string | undefined;
+  /** The same figure a year earlier, for the "improved on last year" rule. */
+  lastYear?: { value: number | undefined; label: string } | undefined;
 }
 
 export interface KpiStatusResult {
   status: KpiStatus;
   reason: string;
+  /** The name of the band (or rating) the result falls in, when it is rated. */
+  label?: string;
 }
+
+const ratingWords: Readonly<Record<Rating, string>> = { green: "Green", amber: "Amber", red: "Red" };
 
 /**
  * Values are compared unrounded. Binary floating point cannot hold most decimals exactly
  * (45 − 42.75 is fine, 0.3 − 0.1 is not), so a difference within a billionth of the target's
  * size counts as equal: an actual exactly on a boundary lands on the side the rule names.
  */
-function comparisonSlack(target: number): number {
+export function comparisonSlack(target: number): number {
   return 1e-9 * Math.max(1, Math.abs(target));
 }
 
-/** The fewest decimals, from the KPI's own, at which two different values look different. */
-function revealingDecimals(actual: number, target: number, decimals: number): number {
+/**
+ * The fewest decimals, from the KPI's own, at which the shown actual compares with every figure
+ * the reason names (target, band limits, minimum) as the unrounded actual does: never "45% is
+ * 0 points below the 45% target", nor "42.8% is exactly on the 5% tolerance (42.75%)".
+ */
+function revealingDecimals(actual: number, references: readonly number[], decimals: number): number {
+  const compare = (value: number, reference: number) =>
+    Math.abs(value - reference) <= comparisonSlack(reference) ? 0 : Math.sign(value - reference);
   for (let shown = decimals; shown < decimals + 4; shown++) {
-    if (actual.toFixed(shown) !== target.toFixed(shown)) return shown;
+    const rounded = roundAsShown(actual, shown);
+    if (references.every((reference) => compare(rounded, reference) === compare(actual, reference))) {
+      return shown;
+    }
   }
-  return decimals;
+  return decimals + 4;
+}
+
+/**
+ * How far a result is from its target, in the bands' own terms (worse than target is positive):
+ * in the indicator's unit for absolute bands, as a percentage of the target for relative ones.
+ * Shortfalls are compared with the configured limits themselves, so limits stay as far apart as
+ * they were written, and a limit's slack is the same for the band that ends at it and the band
+ * that starts there. A relative shortfall from a target of 0 does not exist: on target is 0,
+ * anything worse is infinitely short and anything better infinitely ahead, so it falls in the last
+ * or the first band (never a division by zero).
+ */
+export interface ShortfallScale {
+  shortfall: number;
+  /** How close to a limit counts as on it. */
+  slack(upTo: number): number;
+  /** Within slack of the target itself. */
+  onTarget: boolean;
+}
+
+export function measureShortfall(
+  polarity: "higherIsBetter" | "lowerIsBetter",
+  actual: number,
+  target: number,
+  measure: RagRules["shortfall"]["measure"],
+): ShortfallScale {
+  const raw = polarity === "higherIsBetter" ? target - actual : actual - target;
+  if (measure === "absolute") {
+    const slack = comparisonSlack(target);
+    return { shortfall: raw, slack: () => slack, onTarget: Math.abs(raw) <= slack };
+  }
+  const slack = (upTo: number) => 1e-9 * Math.max(1, Math.abs(upTo));
+  if (target === 0) {
+    const zero = Math.abs(raw) <= comparisonSlack(0);
+    return { shortfall: zero ? 0 : Math.sign(raw) * Number.POSITIVE_INFINITY, slack, onTarget: zero };
+  }
+  const shortfall = (raw / Math.abs(target)) * 100;
+  return { shortfall, slack, onTarget: Math.abs(shortfall) <= slack(0) };
+}
+
+/** Whether a shortfall is at or below (inclusive) or below (exclusive) a band's limit. */
+function withinLimit(band: RagBand, scale: ShortfallScale): boolean {
+  if (band.upTo === undefined) return true;
+  const slack = scale.slack(band.upTo);
+  return band.boundary === "inclusive"
+    ? scale.shortfall <= band.upTo + slack
+    : scale.shortfall < band.upTo - slack;
+}
+
+/** Whether band `index` covers this shortfall: beyond the previous band's limit, within its own. */
+export function bandCovers(bands: readonly RagBand[], index: number, scale: ShortfallScale): boolean {
+  const band = bands[index];
+  if (!band) return false;
+  const previous = bands[index - 1];
+  return (previous === undefined || !withinLimit(previous, scale)) && withinLimit(band, scale);
+}
+
+export function onLimit(upTo: number, scale: ShortfallScale): boolean {
+  return Math.abs(scale.shortfall - upTo) <= scale.slack(upTo);
+}
+
+/** The one band that covers the shortfall (the schema makes sure there always is exactly one). */
+export function findBand(bands: readonly RagBand[], scale: ShortfallScale): number {
+  const index = bands.findIndex((_, position) => bandCovers(bands, position, scale));
+  return index === -1 ? bands.length - 1 : index;
+}
+
+export function bandLabel(band: RagBand): string {
+  return band.label ?? ratingWords[band.rating];
+}
+
+/** The label of the first band with this rating, or the rating's own word. */
+function ratingLabel(bands: readonly RagBand[], rating: Rating): string {
+  const band = bands.find((candidate) => candidate.rating === rating);
+  return band ? bandLabel(band) : ratingWords[rating];
 }
 
 export function computeKpiStatus(input: KpiStatusInput): KpiStatusResult {
-  const { polarity, actual, target, tolerance, dataStatus, periodLabel } = input;
-  if (polarity === "dataOnly") {
+  const { polarity, target, rules, dataStatus, periodLabel } = input;
+  if (polarity === undefined || polarity === "dataOnly") {
     return {
       status: "dataOnly",
       reason: "Data only: this indicator is reported for context and has no RAG rating.",
@@ -46,47 +145,121 @@ export function computeKpiStatus(input: KpiStatusInput): KpiStatusResult {
   if (dataStatus === "notAvailable") {
     return { status: "notAvailable", reason: `Not available: there is no figure for ${periodLabel}.` };
   }
-  if (actual === undefined) {
+  if (input.actual === undefined) {
     return { status: "awaited", reason: `Awaited: the ${periodLabel} figure has not been received yet.` };
   }
+  const actual = rules.roundBeforeComparing ? roundAsShown(input.actual, input.decimals) : input.actual;
   if (target === undefined) {
     return {
       status: "noTarget",
       reason: `No target: ${formatValue(actual, input)} cannot be rated because no target is set.`,
     };
   }
-  // Compared unrounded, so shown with as many decimals as it takes for the figures to differ:
-  // never "45% is 0 points below the 45% target".
-  const shownFormat = { ...input, decimals: revealingDecimals(actual, target, input.decimals) };
-  const shown = formatValue(actual, shownFormat);
-  const targetText = formatValue(target, shownFormat);
-  const shortfall = polarity === "higherIsBetter" ? target - actual : actual - target;
-  const slack = comparisonSlack(target);
+
+  const { measure, bands } = rules.shortfall;
+  const scale = measureShortfall(polarity, actual, target, measure);
+  const index = findBand(bands, scale);
+  const band = bands[index] as RagBand;
+  const previous = bands[index - 1];
+  const zeroTarget = measure === "relative" && target === 0;
+
+  // A limit as the figure it stands for: 5% short of 45 (higher is better) is 42.75.
+  const limitAt = (upTo: number) => {
+    const size = measure === "relative" ? (upTo * Math.abs(target)) / 100 : upTo;
+    return polarity === "higherIsBetter" ? target - size : target + size;
+  };
+  const named = zeroTarget ? [] : [previous?.upTo, band.upTo].filter((upTo) => upTo !== undefined);
+  const references = [target, ...named.map(limitAt), ...(input.minimum === undefined ? [] : [input.minimum])];
+
+  // Compared unrounded, so shown with as many decimals as it takes to tell the figures apart.
+  const shownFormat = { ...input, decimals: revealingDecimals(actual, references, input.decimals) };
+  const limitFormat = { ...input, maxDecimals: input.decimals + 2 };
+  const shown = input.actualWords
+    ? `${formatValue(actual, shownFormat)} ${input.actualWords}`
+    : formatValue(actual, shownFormat);
+  const targetText = `the ${formatValue(target, shownFormat)} ${input.targetName ?? "target"}`;
+  const rawShortfall = polarity === "higherIsBetter" ? target - actual : actual - target;
   const worseWord = polarity === "higherIsBetter" ? "below" : "above";
   const betterWord = polarity === "higherIsBetter" ? "above" : "below";
+  const gap = scale.onTarget
+    ? `${shown} is on ${targetText}`
+    : `${shown} is ${formatDifference(rawShortfall, shownFormat)} ${rawShortfall > 0 ? worseWord : betterWord} ${targetText}`;
 
-  if (shortfall <= slack) {
-    const detail =
-      Math.abs(shortfall) <= slack
-        ? `${shown} is on the ${targetText} target`
-        : `${shown} is ${formatDifference(shortfall, shownFormat)} ${betterWord} the ${targetText} target`;
-    return { status: "green", reason: `Green: ${detail}.` };
+  const limitValue = (upTo: number) => formatValue(limitAt(upTo), limitFormat);
+  const amount = (upTo: number) =>
+    measure === "relative"
+      ? `${formatValue(Math.abs(upTo), { unit: "number", decimals: 0, maxDecimals: 2 })}%`
+      : formatDifference(upTo, limitFormat);
+  const tolerance = (upTo: number) =>
+    measure === "relative"
+      ? `the ${amount(upTo)} tolerance (${limitValue(upTo)})`
+      : `the tolerance of ${amount(upTo)} (${limitValue(upTo)})`;
+  const better = (upTo: number) => `${amount(upTo)} better than target (${limitValue(upTo)})`;
+  const isOn = (upTo: number) => onLimit(upTo, scale);
+
+  let clause = "";
+  if (zeroTarget && scale.shortfall !== 0) {
+    const side = scale.shortfall > 0 ? "any shortfall" : "any result better than target";
+    const firstReachesTarget = (bands[0]?.upTo ?? 0) >= 0;
+    if (scale.shortfall > 0 || !firstReachesTarget) {
+      clause = `; a relative tolerance cannot apply to a target of 0, so ${side} is ${bandLabel(band)}`;
+    }
+  } else {
+    const parts: string[] = [];
+    if (previous?.upTo !== undefined && previous.upTo !== 0) {
+      const lower = previous.upTo;
+      if (isOn(lower)) parts.push(`exactly on ${lower > 0 ? tolerance(lower) : better(lower)}`);
+      else if (lower > 0) parts.push(`beyond ${tolerance(lower)}`);
+      else if (scale.shortfall < 0) parts.push(`less than ${better(lower)}`);
+    }
+    if (
+      band.upTo !== undefined &&
+      band.upTo !== 0 &&
+      !(previous?.upTo !== undefined && isOn(previous.upTo))
+    ) {
+      const upper = band.upTo;
+      if (upper > 0 && scale.shortfall > 0 && !scale.onTarget) {
+        parts.push(isOn(upper) ? `exactly on ${tolerance(upper)}` : `within ${tolerance(upper)}`);
+      } else if (upper < 0) {
+        parts.push(isOn(upper) ? `exactly ${better(upper)}` : `more than ${better(upper)}`);
+      }
+    }
+    if (parts.length > 0) clause = `, ${parts.join(" but ")}`;
   }
 
-  const gap = `${shown} is ${formatDifference(shortfall, shownFormat)} ${worseWord} the ${targetText} target`;
-  if (tolerance.type === "relative" && target === 0) {
-    // A percentage of zero is zero: with a zero target any shortfall is beyond tolerance.
-    return { status: "red", reason: `Red: ${gap}; a relative tolerance cannot apply to a target of 0.` };
+  let status: Rating = band.rating;
+  let label = bandLabel(band);
+  let reason = `${label}: ${gap}${clause}.`;
+
+  if (status !== "green" && input.minimum !== undefined) {
+    const minimum = input.minimum;
+    const slack = comparisonSlack(minimum);
+    const meets = polarity === "higherIsBetter" ? actual >= minimum - slack : actual <= minimum + slack;
+    status = meets ? "amber" : "red";
+    label = ratingLabel(bands, status);
+    const minimumText = formatValue(minimum, limitFormat);
+    reason = meets
+      ? `${label}: ${gap}, but meets the minimum expectation of ${minimumText}.`
+      : `${label}: ${gap} and misses the minimum expectation of ${minimumText}.`;
   }
-  const allowed =
-    tolerance.type === "relative" ? (Math.abs(target) * tolerance.value) / 100 : tolerance.value;
-  const limit = polarity === "higherIsBetter" ? target - allowed : target + allowed;
-  const toleranceText =
-    tolerance.type === "relative"
-      ? `the ${tolerance.value}% tolerance (${formatValue(limit, { ...input, maxDecimals: input.decimals + 2 })})`
-      : `the tolerance of ${formatDifference(tolerance.value, { ...input, maxDecimals: input.decimals + 2 })}`;
-  if (shortfall <= allowed + slack) {
-    return { status: "amber", reason: `Amber: ${gap}, within ${toleranceText}.` };
+
+  if (status === "red" && rules.amberIfImprovedOnLastYear && input.lastYear) {
+    const { value, label: lastYearLabel } = input.lastYear;
+    const lastYearActual =
+      value === undefined || !rules.roundBeforeComparing ? value : roundAsShown(value, input.decimals);
+    const direction = compareWithEarlier(polarity, actual, lastYearActual, rules.noChange);
+    const body = reason.slice(reason.indexOf(": ") + 2, -1);
+    if (direction === "improved" && lastYearActual !== undefined) {
+      const amberLabel = ratingLabel(bands, "amber");
+      return {
+        status: "amber",
+        label: amberLabel,
+        reason: `${amberLabel}: ${body}, but better than ${lastYearLabel} (${formatValue(lastYearActual, shownFormat)}), so it is rated ${amberLabel} rather than ${label}.`,
+      };
+    }
+    if (lastYearActual === undefined) {
+      reason = `${label}: ${body}; there is no figure for ${lastYearLabel} to show an improvement on last year.`;
+    }
   }
-  return { status: "red", reason: `Red: ${gap}, beyond ${toleranceText}.` };
+  return { status, label, reason };
 }

@@ -9,6 +9,7 @@ export function countKpiStatuses(statuses: readonly KpiStatus[]): KpiStatusCount
     amber: 0,
     red: 0,
     dataOnly: 0,
+    notDue: 0,
     awaited: 0,
     notAvailable: 0,
     noTarget: 0,
@@ -20,6 +21,7 @@ export function countKpiStatuses(statuses: readonly KpiStatus[]): KpiStatusCount
 /** The statuses that carry no rating against a target, in the order reports list them. */
 const unratedStatuses = [
   { status: "dataOnly", words: "data only" },
+  { status: "notDue", words: "not due this period" },
   { status: "awaited", words: "awaited" },
   { status: "notAvailable", words: "not available" },
   { status: "noTarget", words: "without a target" },
@@ -38,12 +40,31 @@ export function percentOf(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.floor((part * 100) / whole + 0.5);
 }
 
+export interface RatedShares {
+  rated: number;
+  /** Whole-number percentages of the rated indicators, each rounded on its own (see percentOf). */
+  green: number;
+  amber: number;
+  red: number;
+}
+
+/** How many indicators were rated and what share of them is Green, Amber and Red. */
+export function shareOfRated(counts: KpiStatusCounts): RatedShares {
+  const rated = counts.green + counts.amber + counts.red;
+  return {
+    rated,
+    green: percentOf(counts.green, rated),
+    amber: percentOf(counts.amber, rated),
+    red: percentOf(counts.red, rated),
+  };
+}
+
 /**
  * "5 of 8 rated indicators (63%) met target; 2 (25%) were within tolerance and 1 (13%) missed
  * it. 2 more are not rated: 1 data only, 1 awaited."
  */
 export function summariseKpiStatuses(counts: KpiStatusCounts): string {
-  const rated = counts.green + counts.amber + counts.red;
+  const { rated, ...shares } = shareOfRated(counts);
   const unrated = countUnrated(counts);
   const details = unratedStatuses
     .filter((entry) => counts[entry.status] > 0)
@@ -53,9 +74,7 @@ export function summariseKpiStatuses(counts: KpiStatusCounts): string {
     unrated === 0 ? "" : `${unrated} ${unrated === 1 ? "is" : "are"} not rated: ${details}.`;
   if (rated === 0)
     return `No indicators could be rated against a target this period. ${unratedSentence}`.trim();
-  const [green, amber, red] = [counts.green, counts.amber, counts.red].map((count) =>
-    percentOf(count, rated),
-  );
+  const { green, amber, red } = shares;
   const noun = rated === 1 ? "indicator" : "indicators";
   const sentence =
     `${counts.green} of ${rated} rated ${noun} (${green}%) met target; ` +

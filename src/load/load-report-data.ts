@@ -13,7 +13,7 @@ import {
 import { type ReportData, reportSchema } from "../schema/report-schema.ts";
 import { type RegisterAppetite, type Risk, type RiskMatrix, riskFileSchema } from "../schema/risk-schema.ts";
 import { checkDeliveryPlan } from "./check-delivery-plan.ts";
-import { checkDataStatuses } from "./check-kpis.ts";
+import { checkDataStatuses, checkKpiRules } from "./check-kpis.ts";
 import { checkRecommendationTrackers } from "./check-recommendations.ts";
 import { checkReport } from "./check-report.ts";
 import { checkRiskMatrix, checkRiskRatings } from "./check-risks.ts";
@@ -131,6 +131,7 @@ export async function loadReportData(folder: string, options: LoadReportOptions 
   if (kpiFile && sources.kpis) {
     checkUniqueIds(sources.kpis, "kpis", kpiFile.kpis, problems);
     checkDataStatuses(sources.kpis, kpiFile.kpis, problems);
+    checkKpiRules(sources.kpis, kpiFile.kpis, problems);
   }
   if (riskFile && sources.risks) {
     checkUniqueIds(sources.risks, "risks", riskFile.risks, problems);

@@ -1,38 +1,35 @@
 // Validated data + calculations → everything the templates show, as plain data. Pure.
 import { format, parseISO } from "date-fns";
-import { computeActionStatus } from "../calc/action-status.ts";
-import { computeDirectionOfTravel } from "../calc/direction-of-travel.ts";
-import { formatDifference, formatValue } from "../calc/format-value.ts";
-import { computeKpiStatus, type KpiStatus } from "../calc/kpi-status.ts";
+import { assessKpi } from "../calc/assess-kpi.ts";
+import { compareWithBenchmark } from "../calc/compare-with-benchmark.ts";
+import type { Direction } from "../calc/direction-of-travel.ts";
+import { findKpiExceptions } from "../calc/find-kpi-exceptions.ts";
+import { formatValue } from "../calc/format-value.ts";
+import type { KpiStatus } from "../calc/kpi-status.ts";
 import {
   formatPeriod,
   type Period,
   parsePeriod,
   periodDates,
+  periodLabel,
   periodMonthsLabel,
-  previousPeriod,
-  samePeriodLastYear,
 } from "../calc/period.ts";
-import { riskMovement, scoreRisk } from "../calc/risk-score.ts";
 import {
   countKpiStatuses,
   countUnrated,
   type KpiStatusCounts,
+  type RatedShares,
+  shareOfRated,
   summariseKpiStatuses,
 } from "../calc/summarise-kpi-statuses.ts";
 import type { ReportInput } from "../load/load-report-data.ts";
-import type { Kpi, Tolerance } from "../schema/kpi-schema.ts";
+import type { Kpi } from "../schema/kpi-schema.ts";
+import { type RagRules, resolveRagRule } from "../schema/rag-rules-schema.ts";
 import { type ActionRow, buildDeliveryPlanView, type DeliveryPlanView } from "./build-action-rows.ts";
 import { buildRiskRows, type RiskRow } from "./build-risk-rows.ts";
 import { buildTrackerViews, type TrackerView } from "./build-tracker-rows.ts";
-import {
-  actionStatusLabels,
-  type DirectionLabel,
-  directionLabels,
-  kpiStatusLabels,
-  riskMovementLabels,
-  type StatusLabel,
-} from "./labels.ts";
+import { describeRagRules, type RagKey } from "./describe-rag-rules.ts";
+import { type DirectionLabel, directionLabels, kpiStatusLabels, type StatusLabel } from "./labels.ts";
 
 export interface KpiRow {
   id: string;
@@ -42,31 +39,43 @@ export interface KpiRow {
   status: KpiStatus;
   statusLabel: StatusLabel;
   reason: string;
+  /** The target the figure was judged against (the year-to-date target when that is what was judged). */
   target: string;
   actual: string;
+  /** The indicator's own period when it is not the report's ("September 2023", "2023/24 H1"). */
+  periodNote: string | undefined;
+  /** "79 so far this year": the year-to-date figure, when that is what was judged. */
+  yearToDate: string | undefined;
   /** The figure may still change (declared in dataStatus). */
   provisional: boolean;
   previous: string;
   lastYear: string;
   direction: DirectionLabel;
+  /** The direction since the previous period in the calculation's terms (for the exception lists). */
+  changeSincePrevious: Direction;
   directionDescription: string;
+  directionLastYear: DirectionLabel;
+  directionLastYearDescription: string;
+  /** The direction's word against last year ("Improved"), or "" when there is nothing to compare. */
+  lastYearTrend: string;
+  previousStatus: KpiStatus | undefined;
   commentary: string | undefined;
+  remedialAction: string | undefined;
+  benchmarks: { description: string; comparison: string | undefined }[];
+  source: string | undefined;
+  definition: string | undefined;
 }
 
 export interface ThemeView {
   id: string;
   title: string;
   counts: KpiStatusCounts;
+  shares: RatedShares;
   summary: string;
   kpis: KpiRow[];
 }
 
-export interface RagKey {
-  statuses: { label: StatusLabel; meaning: string }[];
-  /** Indicators whose tolerance differs from the report's rule, or undefined. */
-  overrides: string | undefined;
-  rounding: string;
-}
+export type { RagKey } from "./describe-rag-rules.ts";
 
 export interface ReportView {
   meta: {
@@ -85,10 +94,16 @@ export interface ReportView {
     description: string;
   };
   ragKey: RagKey;
-  summary: { counts: KpiStatusCounts; sentence: string };
+  summary: { counts: KpiStatusCounts; shares: RatedShares; sentence: string };
   summaryTiles: { label: StatusLabel; count: number }[];
   themes: ThemeView[];
-  exceptions: KpiRow[];
+  exceptions: {
+    red: KpiRow[];
+    redTwoPeriodsRunning: KpiRow[];
+    redOrAmberAndWorsening: KpiRow[];
+  };
+  /** Place and contextual indicators (Appendix B): shown with benchmarks, never rated or counted. */
+  contextual: KpiRow[];
   risks: RiskRow[];
   actions: ActionRow[];
   deliveryPlan: DeliveryPlanView | undefined;
@@ -98,19 +113,29 @@ export interface ReportView {
 
 export function buildReportView(input: ReportInput): ReportView {
   const { report } = input;
-  const period = parsePeriod(report.period) as Period;
-  const periodLabel = formatPeriod(period);
-  const rows = input.kpis.map((kpi) => buildKpiRow(kpi, period, report.ragRule.tolerance));
+  const period = parsePeriod(report.period, report.financialYearStartMonth) as Period;
+  const label = periodLabel(period);
+  const rulesFor = (kpi: Kpi) => resolveRagRule(report.ragRules, kpi.rag);
+  const kpis = input.kpis.filter((kpi) => kpi.kind === "kpi");
+  const rows = kpis.map((kpi) => buildKpiRow(kpi, period, rulesFor(kpi)));
   const themes = report.themes.map((theme) => {
-    const kpis = rows.filter((row) => row.themeId === theme.id);
-    const counts = countKpiStatuses(kpis.map((row) => row.status));
-    return { id: theme.id, title: theme.title, counts, summary: summariseKpiStatuses(counts), kpis };
+    const themeRows = rows.filter((row) => row.themeId === theme.id);
+    const counts = countKpiStatuses(themeRows.map((row) => row.status));
+    return {
+      id: theme.id,
+      title: theme.title,
+      counts,
+      shares: shareOfRated(counts),
+      summary: summariseKpiStatuses(counts),
+      kpis: themeRows,
+    };
   });
   const counts = countKpiStatuses(rows.map((row) => row.status));
-  const periodEnd = periodDates(period, report.financialYearStartMonth).end;
+  const periodEnd = periodDates(period).end;
   const documentName = report.documentName ?? report.title;
   const deliveryPlan =
     input.deliveryPlan && buildDeliveryPlanView(input.deliveryPlan, report.themes, periodEnd, report.period);
+  const exceptions = findKpiExceptions(rows);
 
   return {
     meta: {
@@ -121,14 +146,14 @@ export function buildReportView(input: ReportInput): ReportView {
       documentName,
       reportOf: report.reportOf,
       leadMember: report.leadMember,
-      period: periodLabel,
-      periodMonths: periodMonthsLabel(period, report.financialYearStartMonth),
+      period: label,
+      periodMonths: periodMonthsLabel(period),
       classification: report.classification === "public" ? "Public" : "Exempt",
       language: report.language,
-      description: `${report.organisation}: performance results for ${periodLabel}`,
+      description: `${report.organisation}: performance results for ${label}`,
     },
-    ragKey: describeRagRule(report.ragRule.tolerance, input.kpis),
-    summary: { counts, sentence: summariseKpiStatuses(counts) },
+    ragKey: describeRagRules(report.ragRules, kpis),
+    summary: { counts, shares: shareOfRated(counts), sentence: summariseKpiStatuses(counts) },
     summaryTiles: [
       { label: kpiStatusLabels.green, count: counts.green },
       { label: kpiStatusLabels.amber, count: counts.amber },
@@ -139,7 +164,10 @@ export function buildReportView(input: ReportInput): ReportView {
       },
     ],
     themes,
-    exceptions: rows.filter((row) => row.status === "red"),
+    exceptions,
+    contextual: input.kpis
+      .filter((kpi) => kpi.kind === "contextual")
+      .map((kpi) => buildKpiRow(kpi, period, rulesFor(kpi))),
     risks: input.matrix ? buildRiskRows(input.risks, input.matrix, input.riskAppetite) : [],
     actions: deliveryPlan?.actions ?? [],
     deliveryPlan,
@@ -147,73 +175,59 @@ export function buildReportView(input: ReportInput): ReportView {
   };
 }
 
-function buildKpiRow(kpi: Kpi, period: Period, defaultTolerance: Tolerance): KpiRow {
-  const key = formatPeriod(period);
-  const previousKey = formatPeriod(previousPeriod(period));
-  const lastYearKey = formatPeriod(samePeriodLastYear(period));
+function buildKpiRow(kpi: Kpi, reportPeriod: Period, rules: RagRules): KpiRow {
   const valueFormat = { unit: kpi.unit, decimals: kpi.decimals };
   const show = (value: number | undefined) => (value === undefined ? "–" : formatValue(value, valueFormat));
-  const actual = kpi.actuals[key];
-  const result = computeKpiStatus({
-    ...valueFormat,
-    polarity: kpi.polarity,
-    actual,
-    target: kpi.target,
-    tolerance: kpi.tolerance ?? defaultTolerance,
-    dataStatus: kpi.dataStatus[key],
-    periodLabel: key,
-  });
-  const direction = computeDirectionOfTravel(
-    kpi.polarity,
-    actual,
-    kpi.actuals[previousKey],
-    previousKey,
-    show,
-  );
+  const assessment = assessKpi(kpi, reportPeriod, rules);
+  const key = assessment.period?.key ?? formatPeriod(reportPeriod);
+  const statusLabel = kpiStatusLabels[assessment.status];
+  const provisional = kpi.dataStatus[key] === "provisional";
+  const rated = kpi.kind === "kpi" && (kpi.polarity === "higherIsBetter" || kpi.polarity === "lowerIsBetter");
+  const actual = assessment.period?.value;
   return {
     id: kpi.id,
     title: kpi.title,
     owner: kpi.owner,
     themeId: kpi.theme,
-    status: result.status,
-    statusLabel: kpiStatusLabels[result.status],
-    reason:
-      kpi.dataStatus[key] === "provisional" ? `${result.reason} The figure is provisional.` : result.reason,
-    target: kpi.polarity === "dataOnly" ? "Data only" : show(kpi.target),
-    actual: actual === undefined ? kpiStatusLabels[result.status].label : show(actual),
-    provisional: kpi.dataStatus[key] === "provisional",
-    previous: show(kpi.actuals[previousKey]),
-    lastYear: show(kpi.actuals[lastYearKey]),
-    direction: directionLabels[direction.direction],
-    directionDescription: direction.description,
+    status: assessment.status,
+    statusLabel: { ...statusLabel, label: assessment.label ?? statusLabel.label },
+    reason: provisional ? `${assessment.reason} The figure is provisional.` : assessment.reason,
+    target: !rated
+      ? "Data only"
+      : assessment.status === "notDue"
+        ? show(kpi.target)
+        : show(assessment.target),
+    actual: actual === undefined ? statusLabel.label : show(actual),
+    periodNote:
+      assessment.period && assessment.period.label !== periodLabel(reportPeriod)
+        ? assessment.period.label
+        : assessment.status === "notDue" && assessment.previous.value !== undefined
+          ? `Latest: ${show(assessment.previous.value)} (${assessment.previous.label})`
+          : undefined,
+    yearToDate:
+      assessment.yearToDateBasis && assessment.yearToDate !== undefined
+        ? `${show(assessment.yearToDate)} ${kpi.aggregation === "cumulative" ? "so far this year" : "on average this year"}`
+        : undefined,
+    provisional,
+    previous: show(assessment.previous.value),
+    lastYear: show(assessment.lastYear?.value),
+    direction: directionLabels[assessment.direction.direction],
+    changeSincePrevious: assessment.direction.direction,
+    directionDescription: assessment.direction.description,
+    directionLastYear: directionLabels[assessment.directionLastYear.direction],
+    directionLastYearDescription: assessment.directionLastYear.description,
+    lastYearTrend:
+      assessment.directionLastYear.direction === "notComparable"
+        ? ""
+        : directionLabels[assessment.directionLastYear.direction].label,
+    previousStatus: assessment.previousStatus,
     commentary: kpi.commentary[key],
-  };
-}
-
-function describeTolerance(tolerance: Tolerance): string {
-  return tolerance.type === "relative"
-    ? `${tolerance.value}% of the target`
-    : `${formatDifference(tolerance.value, { unit: "number", decimals: 0, maxDecimals: 2 })} (absolute, in the unit of the indicator)`;
-}
-
-function describeRagRule(tolerance: Tolerance, kpis: readonly Kpi[]): RagKey {
-  const size = describeTolerance(tolerance);
-  const overrides = kpis
-    .filter((kpi) => kpi.tolerance !== undefined && kpi.polarity !== "dataOnly")
-    .map((kpi) => `${kpi.id}: ${describeTolerance(kpi.tolerance as Tolerance)}`);
-  return {
-    statuses: [
-      { label: kpiStatusLabels.green, meaning: "On target or better." },
-      { label: kpiStatusLabels.amber, meaning: `Short of target by no more than ${size}.` },
-      { label: kpiStatusLabels.red, meaning: `Short of target by more than ${size}.` },
-      { label: kpiStatusLabels.dataOnly, meaning: "Reported for context; no target, no rating." },
-      { label: kpiStatusLabels.awaited, meaning: "The figure for this period has not been received yet." },
-    ],
-    overrides:
-      overrides.length === 0
-        ? undefined
-        : `These indicators use their own tolerance: ${overrides.join("; ")}.`,
-    rounding:
-      "Figures are compared with their targets before rounding. Percentages of indicators are rounded to the nearest whole number, so they may not add up to 100.",
+    remedialAction: kpi.remedialAction[key],
+    benchmarks: kpi.benchmarks.map((benchmark) => {
+      const { description, comparison } = compareWithBenchmark(benchmark, actual, kpi.polarity, valueFormat);
+      return { description, comparison };
+    }),
+    source: kpi.source,
+    definition: kpi.definition,
   };
 }

@@ -19,6 +19,7 @@ export const kpiStatusLabels: Readonly<Record<KpiStatus, StatusLabel>> = {
   amber: { label: "Amber", shape: "triangle", tone: "amber" },
   red: { label: "Red", shape: "diamond", tone: "red" },
   dataOnly: { label: "Data only", shape: "dash", tone: "neutral" },
+  notDue: { label: "Not due", shape: "dash", tone: "neutral" },
   awaited: { label: "Awaited", shape: "clock", tone: "neutral" },
   notAvailable: { label: "Not available", shape: "dash", tone: "neutral" },
   noTarget: { label: "No target", shape: "dash", tone: "neutral" },

@@ -1,7 +1,8 @@
 // report.yaml: who the report is for, when, and the shared rules it applies.
 import { z } from "zod";
-import { idSchema, isoDateSchema, periodKeySchema, textSchema, toleranceSchema } from "./common.ts";
+import { idSchema, isoDateSchema, periodKeySchema, textSchema } from "./common.ts";
 import { appendixSchema, coverReportSchema } from "./cover-report-schema.ts";
+import { defaultRagRules, ragRulesSchema } from "./rag-rules-schema.ts";
 
 function isLanguageTag(text: string): boolean {
   try {
@@ -14,11 +15,6 @@ function isLanguageTag(text: string): boolean {
 export const themeSchema = z.strictObject({
   id: idSchema,
   title: textSchema,
-});
-
-export const ragRuleSchema = z.strictObject({
-  /** How far short of target still counts as Amber; beyond it is Red. */
-  tolerance: toleranceSchema.default({ type: "relative", value: 5 }),
 });
 
 export const reportSchema = z.strictObject({
@@ -42,9 +38,9 @@ export const reportSchema = z.strictObject({
   themes: z.array(themeSchema).min(1),
   coverReport: coverReportSchema.optional(),
   appendices: z.array(appendixSchema).default([]),
-  ragRule: ragRuleSchema.default({ tolerance: { type: "relative", value: 5 } }),
+  /** How indicators are rated; each indicator may override any rule with its own `rag`. */
+  ragRules: ragRulesSchema.default(defaultRagRules),
 });
 
 export type ReportData = z.infer<typeof reportSchema>;
 export type Theme = z.infer<typeof themeSchema>;
-export type RagRule = z.infer<typeof ragRuleSchema>;

@@ -52,7 +52,7 @@ describe("scrutiny CLI", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /^Built .*performance-report-2023-24-q2\.pdf in \d+\.\d s: 11 green, 8 amber, 6 red, 2 not rated\.\n$/,
+      /^Built .*performance-report-2023-24-q2\.pdf in \d+\.\d s: 11 green, 9 amber, 5 red, 5 not rated\.\n$/,
     );
     expect(await readdir(out)).toEqual(["performance-report-2023-24-q2.pdf"]);
   });

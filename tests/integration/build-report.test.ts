@@ -109,26 +109,77 @@ describe("the example Q2 performance report", () => {
     expect(
       findRow(result.pdfPath, ["CE06", "Nitrogen dioxide", "Data only", "31.7", "Data only"]),
     ).toBeDefined();
-    expect(findRow(result.pdfPath, ["TE05", "Affordable homes delivered", "60", "41", "Red"])).toBeDefined();
+    // A cumulative indicator: judged on the year so far against the year's target spread evenly.
+    expect(findRow(result.pdfPath, ["TE05", "Affordable homes delivered", "120", "41", "Red"])).toBeDefined();
     expect(flat).toContain(
-      "Red: 41 is 19 below the 60 target, beyond the 5% tolerance (57). The figure is provisional.",
+      "Red: 79 so far this year is 41 below the 120 year-to-date target, beyond the 5% tolerance (114). The figure is provisional.",
     );
     expect(flat).toContain("Amber Short of target by no more than 5% of the target.");
     expect(flat).toContain(
-      "These indicators use their own tolerance: YC04: 0.1 (absolute, in the unit of the indicator).",
+      "YC04 uses its own rules: Green: on target or better; Amber: short of target by no more than 0.10 days; Red: short of target by more than 0.10 days.",
     );
     expect(flat).toContain(
-      "Amber: 2.06 days is 0.06 days above the 2.00 days target, within the tolerance of 0.10 days.",
+      "Amber: 2.06 days is 0.06 days above the 2.00 days target, within the tolerance of 0.10 days (2.10 days).",
     );
-    expect(flat).toContain("Data only");
-    expect(flat).toContain("Awaited");
     expect(flat).toContain(
       "Amber: 43.1% is 1.9 points below the 45.0% target, within the 5% tolerance (42.75%).",
     );
-    expect(result.statusCounts).toMatchObject({ green: 11, amber: 8, red: 6, dataOnly: 1, awaited: 1 });
+    // Every status beyond RAG, each with its reason.
+    expect(
+      findRow(result.pdfPath, ["CE07", "Residents satisfied with parks", "75.0%", "Not due", "Not due"]),
+    ).toBeDefined();
+    expect(flat).toContain("Not due: this annual indicator is next reported for 2023/24.");
+    expect(flat).toContain("Awaited: the 2023/24 Q2 figure has not been received yet.");
+    expect(flat).toContain("Not available: there is no figure for 2023/24 Q2.");
+    expect(flat).toContain("No target: 17 cannot be rated because no target is set.");
+    // The optional rules: a minimum expectation, and Red lifted to Amber for beating last year.
     expect(flat).toContain(
-      "11 of 25 rated indicators (44%) met target; 8 (32%) were within tolerance and 6 (24%) missed it.",
+      "Amber: 68.4% is 1.6 points below the 70.0% target, but meets the minimum expectation of 60.0%.",
     );
+    expect(flat).toContain(
+      "Amber: 1,262 is 112 above the 1,150 target, beyond the 5% tolerance (1,207.5), but better than 2022/23 Q2 (1,298), so it is rated Amber rather than Red.",
+    );
+    // A monthly indicator judged on its average so far this year.
+    expect(
+      findRow(result.pdfPath, ["YC03", "Calls to the contact centre", "80.0%", "71.4%", "Red"]),
+    ).toBeDefined();
+    expect(flat).toContain("Red: 75.2% on average this year is 4.8 points below the 80.0% target");
+    expect(result.statusCounts).toEqual({
+      green: 11,
+      amber: 9,
+      red: 5,
+      dataOnly: 1,
+      notDue: 1,
+      awaited: 1,
+      notAvailable: 1,
+      noTarget: 1,
+    });
+    expect(flat).toContain(
+      "11 of 25 rated indicators (44%) met target; 9 (36%) were within tolerance and 5 (20%) missed it. 5 more are not rated: 1 data only, 1 not due this period, 1 awaited, 1 not available, 1 without a target.",
+    );
+  });
+
+  it("lists the exceptions: red, red two periods running, red or amber and worse", () => {
+    const flat = flatten(text);
+    expect(flat).toContain(
+      "Red for two periods running HC02 Households whose homelessness was prevented HC05 Households in temporary accommodation TE03 Town-centre shop vacancy rate TE05 Affordable homes delivered YC03 Calls to the contact centre answered within 60 seconds",
+    );
+    expect(flat).toContain(
+      "CE04 Council carbon emissions (tonnes CO2e): Amber, Worse than 2023/24 Q1 (1,205)",
+    );
+    expect(flat).toContain("Remedial action Twenty units are being purchased");
+  });
+
+  it("shows place and contextual information unrated, with benchmarks", () => {
+    const flat = flatten(text);
+    expect(flat).toContain("Place and contextual information");
+    expect(flat).toContain(
+      "Benchmark: England, 2023/24 H1 (Nomis): 3.7%. 2.9% is better than the England figure of 3.7%.",
+    );
+    expect(flat).toContain("40.5 would be in the second quartile.");
+    expect(
+      findRow(result.pdfPath, ["PX01", "Claimant count", "Data only", "2.9%", "Data only", "Improved"]),
+    ).toBeDefined();
   });
 
   it("scores risks as likelihood × impact with a band, as the Q2 seed does", () => {
@@ -161,7 +212,7 @@ describe("the example Q2 performance report", () => {
   it("embeds the status chart as vector graphics with a text alternative and its data", async () => {
     expect(text).toContain("Indicator status by theme, 2023/24 Q2");
     expect(flatten(text)).toContain(
-      "Stacked bar chart of indicator status by theme for 2023/24 Q2. Caring for the Environment: 2 green, 2 amber, 1 red, 1 not rated.",
+      "Stacked bar chart of indicator status by theme for 2023/24 Q2. Caring for the Environment: 2 green, 3 amber, 0 red, 2 not rated.",
     );
     expect(text).toContain("Data for the chart");
     // The tagged PDF gives the chart a Figure with the same words for screen readers.

@@ -36,7 +36,7 @@ describe("loadReportData", () => {
     expect(input.risks).toHaveLength(8);
     expect(input.deliveryPlan?.themes).toHaveLength(4);
     expect(input.trackers.map((tracker) => tracker.recommendations.length)).toEqual([5, 4]);
-    expect(input.report.ragRule.tolerance).toEqual({ type: "relative", value: 5 });
+    expect(input.report.ragRules.shortfall.measure).toBe("relative");
   });
 
   it("names file, line, column, field and KPI for a wrong type", async () => {
@@ -46,7 +46,7 @@ describe("loadReportData", () => {
     expect(problems.map(withoutFolder)).toEqual([
       {
         file: "kpis.yaml",
-        line: 13,
+        line: 20,
         column: 13,
         field: "kpis[0].target",
         recordId: "CE01",
@@ -73,7 +73,7 @@ describe("loadReportData", () => {
     expect(summary).toEqual([
       "report.yaml:3 committee",
       "report.yaml:4 comittee",
-      "kpis.yaml:12 kpis[0].polarity",
+      "kpis.yaml:19 kpis[0].polarity",
       "delivery-plan.yaml:24 themes[0].objectives[0].actions[0].due",
       "risks.yaml:44 risks[0].current.likelihood",
     ]);
@@ -200,7 +200,7 @@ describe("loadReportData", () => {
     expect(problems.map(withoutFolder)).toEqual([
       {
         file: "kpis.yaml",
-        line: 15,
+        line: 22,
         column: 7,
         field: "kpis[0].actuals.2022/24 Q1",
         recordId: "CE01",
@@ -215,7 +215,7 @@ describe("loadReportData", () => {
       data.edit("report.yaml", (text) => text.replace("period: 2023/24 Q2", "period: 2023/24 Q5")),
     );
     expect(problems.map((problem) => problem.message)).toEqual([
-      'expected a period such as "2023/24 Q2"; found "2023/24 Q5"',
+      'there is no quarter 5: quarters are Q1 to Q4; found "2023/24 Q5"',
     ]);
   });
 
