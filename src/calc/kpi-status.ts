@@ -174,9 +174,12 @@ export function computeKpiStatus(input: KpiStatusInput): KpiStatusResult {
   // Compared unrounded, so shown with as many decimals as it takes to tell the figures apart.
   const shownFormat = { ...input, decimals: revealingDecimals(actual, references, input.decimals) };
   const limitFormat = { ...input, maxDecimals: input.decimals + 2 };
-  const shown = input.actualWords
+  const figure = input.actualWords
     ? `${formatValue(actual, shownFormat)} ${input.actualWords}`
     : formatValue(actual, shownFormat);
+  // When the rule rounds first, say so, with the figure as it was given.
+  const given = formatValue(input.actual, { ...input, maxDecimals: input.decimals + 4 });
+  const shown = actual === input.actual ? figure : `${given}, rounded to ${figure},`;
   const targetText = `the ${formatValue(target, shownFormat)} ${input.targetName ?? "target"}`;
   const rawShortfall = polarity === "higherIsBetter" ? target - actual : actual - target;
   const worseWord = polarity === "higherIsBetter" ? "below" : "above";

@@ -402,6 +402,10 @@ describe("computeKpiStatus: reasons", () => {
         "Red: 79 so far this year is 41 below the 120 year-to-date target, beyond the 5% tolerance (114).",
     },
     {
+      input: { actual: 44.96, rules: { ...defaultRagRules, roundBeforeComparing: true } },
+      reason: "Green: 44.96%, rounded to 45.0%, is on the 45.0% target.",
+    },
+    {
       input: { actual: 12, target: undefined },
       reason: "No target: 12.0% cannot be rated because no target is set.",
     },
