@@ -8,11 +8,33 @@ export interface ValueFormat {
   maxDecimals?: number;
 }
 
+/**
+ * Formatters by decimals shown. Making an Intl.NumberFormat costs far more than using one, and a
+ * report formats thousands of figures with only a handful of settings, so each is made once.
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatterFor(
+  locale: string,
+  minimum: number,
+  maximum: number,
+  grouping: boolean,
+): Intl.NumberFormat {
+  const key = `${locale} ${minimum} ${maximum} ${grouping}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: minimum,
+      maximumFractionDigits: maximum,
+      useGrouping: grouping,
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 function formatNumber(value: number, decimals: number, maxDecimals = decimals): string {
-  return new Intl.NumberFormat("en-GB", {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: Math.max(decimals, maxDecimals),
-  }).format(value);
+  return formatterFor("en-GB", decimals, Math.max(decimals, maxDecimals), true).format(value);
 }
 
 export function formatValue(value: number, { unit, decimals, maxDecimals }: ValueFormat): string {
@@ -46,10 +68,5 @@ export function formatDifference(difference: number, format: ValueFormat): strin
  * formatter that writes the figure, so a rule that compares rounded figures agrees with the page.
  */
 export function roundAsShown(value: number, decimals: number): number {
-  const text = new Intl.NumberFormat("en-US", {
-    useGrouping: false,
-    minimumFractionDigits: 0,
-    maximumFractionDigits: decimals,
-  }).format(value);
-  return Number(text);
+  return Number(formatterFor("en-US", 0, decimals, false).format(value));
 }

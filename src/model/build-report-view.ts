@@ -206,7 +206,10 @@ function buildKpiRow(kpi: Kpi, reportPeriod: Period, rules: RagRules): KpiRow {
           : undefined,
     yearToDate:
       assessment.yearToDateBasis && assessment.yearToDate !== undefined
-        ? `${show(assessment.yearToDate)} ${kpi.aggregation === "cumulative" ? "so far this year" : "on average this year"}`
+        ? kpi.aggregation === "cumulative"
+          ? `${show(assessment.yearToDate)} so far this year`
+          : // An average has more decimals than its figures; show enough of them to match the rating.
+            `${formatValue(assessment.yearToDate, { ...valueFormat, maxDecimals: kpi.decimals + 2 })} on average this year`
         : undefined,
     provisional,
     previous: show(assessment.previous.value),
