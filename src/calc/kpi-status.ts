@@ -188,51 +188,22 @@ export function computeKpiStatus(input: KpiStatusInput): KpiStatusResult {
     ? `${shown} is on ${targetText}`
     : `${shown} is ${formatDifference(rawShortfall, shownFormat)} ${rawShortfall > 0 ? worseWord : betterWord} ${targetText}`;
 
-  const limitValue = (upTo: number) => formatValue(limitAt(upTo), limitFormat);
-  const amount = (upTo: number) =>
-    measure === "relative"
-      ? `${formatValue(Math.abs(upTo), { unit: "number", decimals: 0, maxDecimals: 2 })}%`
-      : formatDifference(upTo, limitFormat);
-  const tolerance = (upTo: number) =>
-    measure === "relative"
-      ? `the ${amount(upTo)} tolerance (${limitValue(upTo)})`
-      : `the tolerance of ${amount(upTo)} (${limitValue(upTo)})`;
-  const better = (upTo: number) => `${amount(upTo)} better than target (${limitValue(upTo)})`;
-  const isOn = (upTo: number) => onLimit(upTo, scale);
-
-  let clause = "";
-  if (zeroTarget && scale.shortfall !== 0) {
-    const side = scale.shortfall > 0 ? "any shortfall" : "any result better than target";
-    const firstReachesTarget = (bands[0]?.upTo ?? 0) >= 0;
-    if (scale.shortfall > 0 || !firstReachesTarget) {
-      clause = `; a relative tolerance cannot apply to a target of 0, so ${side} is ${bandLabel(band)}`;
-    }
-  } else {
-    const parts: string[] = [];
-    if (previous?.upTo !== undefined && previous.upTo !== 0) {
-      const lower = previous.upTo;
-      if (isOn(lower)) parts.push(`exactly on ${lower > 0 ? tolerance(lower) : better(lower)}`);
-      else if (lower > 0) parts.push(`beyond ${tolerance(lower)}`);
-      else if (scale.shortfall < 0) parts.push(`less than ${better(lower)}`);
-    }
-    if (
-      band.upTo !== undefined &&
-      band.upTo !== 0 &&
-      !(previous?.upTo !== undefined && isOn(previous.upTo))
-    ) {
-      const upper = band.upTo;
-      if (upper > 0 && scale.shortfall > 0 && !scale.onTarget) {
-        parts.push(isOn(upper) ? `exactly on ${tolerance(upper)}` : `within ${tolerance(upper)}`);
-      } else if (upper < 0) {
-        parts.push(isOn(upper) ? `exactly ${better(upper)}` : `more than ${better(upper)}`);
-      }
-    }
-    if (parts.length > 0) clause = `, ${parts.join(" but ")}`;
-  }
+  const clause = describeBandPosition({
+    bands,
+    index,
+    scale,
+    measure,
+    zeroTarget,
+    limitText: (upTo) => formatValue(limitAt(upTo), limitFormat),
+    amountText: (upTo) =>
+      measure === "relative"
+        ? `${formatValue(Math.abs(upTo), { unit: "number", decimals: 0, maxDecimals: 2 })}%`
+        : formatDifference(upTo, limitFormat),
+  });
 
   let status: Rating = band.rating;
   let label = bandLabel(band);
-  let reason = `${label}: ${gap}${clause}.`;
+  let body = `${gap}${clause}`;
 
   if (status !== "green" && input.minimum !== undefined) {
     const minimum = input.minimum;
@@ -241,28 +212,80 @@ export function computeKpiStatus(input: KpiStatusInput): KpiStatusResult {
     status = meets ? "amber" : "red";
     label = ratingLabel(bands, status);
     const minimumText = formatValue(minimum, limitFormat);
-    reason = meets
-      ? `${label}: ${gap}, but meets the minimum expectation of ${minimumText}.`
-      : `${label}: ${gap} and misses the minimum expectation of ${minimumText}.`;
+    body = meets
+      ? `${gap}, but meets the minimum expectation of ${minimumText}`
+      : `${gap} and misses the minimum expectation of ${minimumText}`;
   }
 
   if (status === "red" && rules.amberIfImprovedOnLastYear && input.lastYear) {
     const { value, label: lastYearLabel } = input.lastYear;
     const lastYearActual =
       value === undefined || !rules.roundBeforeComparing ? value : roundAsShown(value, input.decimals);
-    const direction = compareWithEarlier(polarity, actual, lastYearActual, rules.noChange);
-    const body = reason.slice(reason.indexOf(": ") + 2, -1);
-    if (direction === "improved" && lastYearActual !== undefined) {
+    if (lastYearActual === undefined) {
+      body = `${body}; there is no figure for ${lastYearLabel} to show an improvement on last year`;
+    } else if (compareWithEarlier(polarity, actual, lastYearActual, rules.noChange) === "improved") {
       const amberLabel = ratingLabel(bands, "amber");
+      const lastYearText = formatValue(lastYearActual, shownFormat);
       return {
         status: "amber",
         label: amberLabel,
-        reason: `${amberLabel}: ${body}, but better than ${lastYearLabel} (${formatValue(lastYearActual, shownFormat)}), so it is rated ${amberLabel} rather than ${label}.`,
+        reason: `${amberLabel}: ${body}, but better than ${lastYearLabel} (${lastYearText}), so it is rated ${amberLabel} rather than ${label}.`,
       };
     }
-    if (lastYearActual === undefined) {
-      reason = `${label}: ${body}; there is no figure for ${lastYearLabel} to show an improvement on last year.`;
+  }
+  return { status, label, reason: `${label}: ${body}.` };
+}
+
+interface BandPosition {
+  bands: readonly RagBand[];
+  index: number;
+  scale: ShortfallScale;
+  measure: RagRules["shortfall"]["measure"];
+  zeroTarget: boolean;
+  /** A limit as the figure it stands for: "42.75%". */
+  limitText(upTo: number): string;
+  /** A limit as a size: "5%", "0.10 days". */
+  amountText(upTo: number): string;
+}
+
+/**
+ * Where the result sits in its band, in words: ", within the 5% tolerance (42.75%)", ", beyond
+ * the 5% tolerance (42.75%) but within the 10% tolerance (40.5%)", ", exactly on …". Nothing when
+ * the band needs no explaining (on or better than target in the usual first band).
+ */
+function describeBandPosition(position: BandPosition): string {
+  const { bands, index, scale, measure, zeroTarget, limitText, amountText } = position;
+  const band = bands[index] as RagBand;
+  const previous = bands[index - 1];
+  if (zeroTarget) {
+    if (scale.shortfall === 0) return "";
+    const firstReachesTarget = (bands[0]?.upTo ?? 0) >= 0;
+    if (scale.shortfall < 0 && firstReachesTarget) return "";
+    const side = scale.shortfall > 0 ? "any shortfall" : "any result better than target";
+    return `; a relative tolerance cannot apply to a target of 0, so ${side} is ${bandLabel(band)}`;
+  }
+  const tolerance = (upTo: number) =>
+    measure === "relative"
+      ? `the ${amountText(upTo)} tolerance (${limitText(upTo)})`
+      : `the tolerance of ${amountText(upTo)} (${limitText(upTo)})`;
+  const better = (upTo: number) => `${amountText(upTo)} better than target (${limitText(upTo)})`;
+  const isOn = (upTo: number) => onLimit(upTo, scale);
+
+  const parts: string[] = [];
+  const lower = previous?.upTo;
+  if (lower !== undefined && lower !== 0) {
+    if (isOn(lower)) parts.push(`exactly on ${lower > 0 ? tolerance(lower) : better(lower)}`);
+    else if (lower > 0) parts.push(`beyond ${tolerance(lower)}`);
+    else if (scale.shortfall < 0) parts.push(`less than ${better(lower)}`);
+  }
+  const upper = band.upTo;
+  const onLower = lower !== undefined && isOn(lower);
+  if (upper !== undefined && upper !== 0 && !onLower) {
+    if (upper > 0 && scale.shortfall > 0 && !scale.onTarget) {
+      parts.push(isOn(upper) ? `exactly on ${tolerance(upper)}` : `within ${tolerance(upper)}`);
+    } else if (upper < 0) {
+      parts.push(isOn(upper) ? `exactly ${better(upper)}` : `more than ${better(upper)}`);
     }
   }
-  return { status, label, reason };
+  return parts.length > 0 ? `, ${parts.join(" but ")}` : "";
 }
