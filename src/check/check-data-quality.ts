@@ -1,7 +1,13 @@
 // Data-quality rules for `scrutiny check`: things a schema cannot see but a scrutiny committee
 // would ask about. Pure: validated data and its calculated view in, placed findings out.
 import { format, parseISO } from "date-fns";
-import { formatPeriod, parsePeriod, previousPeriod } from "../calc/period.ts";
+import {
+  formatPeriod,
+  parsePeriod,
+  periodEndingWith,
+  periodLengthOf,
+  previousPeriod,
+} from "../calc/period.ts";
 import type { Problem } from "../errors.ts";
 import { listPlannedActions } from "../load/check-delivery-plan.ts";
 import type { ReportInput } from "../load/load-report-data.ts";
@@ -57,9 +63,7 @@ export function checkDataQuality(input: ReportInput, view: ReportView): Problem[
     if (!source) return;
     findings.push({ ...problemAt(source, path, message, hint), severity: rule.severity, rule: rule.id });
   };
-  const period = parsePeriod(input.report.period);
-  const periodKey = input.report.period;
-  const previousKey = period ? formatPeriod(previousPeriod(period)) : undefined;
+  const reportPeriod = parsePeriod(input.report.period, input.report.financialYearStartMonth);
   const meeting = format(parseISO(input.report.meetingDate), "d MMMM yyyy");
   const rows = new Map(view.themes.flatMap((theme) => theme.kpis).map((row) => [row.id, row]));
 
@@ -67,6 +71,12 @@ export function checkDataQuality(input: ReportInput, view: ReportView): Problem[
     const row = rows.get(kpi.id);
     if (!row) return;
     const at = ["kpis", index] as const;
+    // Each indicator is checked for its own period (a month, a quarter, a half year or a year);
+    // one that is not due this period has nothing to check.
+    const own = reportPeriod && periodEndingWith(reportPeriod, periodLengthOf[kpi.frequency]);
+    if (!own) return;
+    const periodKey = formatPeriod(own);
+    const previousKey = formatPeriod(previousPeriod(own));
     if ((row.status === "red" || row.status === "amber") && kpi.commentary[periodKey] === undefined) {
       find(
         DATA_QUALITY_RULES.commentaryMissing,
@@ -78,7 +88,8 @@ export function checkDataQuality(input: ReportInput, view: ReportView): Problem[
     }
     const actual = kpi.actuals[periodKey];
     const declared = kpi.dataStatus[periodKey];
-    if (actual === undefined && declared === undefined && kpi.polarity !== "dataOnly") {
+    const rated = kpi.polarity === "higherIsBetter" || kpi.polarity === "lowerIsBetter";
+    if (actual === undefined && declared === undefined && rated) {
       find(
         DATA_QUALITY_RULES.figureMissing,
         input.sources.kpis,
@@ -96,7 +107,7 @@ export function checkDataQuality(input: ReportInput, view: ReportView): Problem[
         "Chase the figure, or explain the delay in the commentary.",
       );
     }
-    const previous = previousKey === undefined ? undefined : kpi.actuals[previousKey];
+    const previous = kpi.actuals[previousKey];
     if (actual !== undefined && actual === previous && kpi.commentary[periodKey] === undefined) {
       find(
         DATA_QUALITY_RULES.staleFigure,
@@ -109,6 +120,7 @@ export function checkDataQuality(input: ReportInput, view: ReportView): Problem[
   });
 
   if (input.deliveryPlan) {
+    const periodKey = input.report.period;
     const rows = new Map(view.actions.map((row) => [row.id, row]));
     for (const { action, path } of listPlannedActions(input.deliveryPlan)) {
       const row = rows.get(action.id);
