@@ -1,12 +1,12 @@
 // `scrutiny build <path>`: one report folder, or every report of a pack, to PDF.
 import { resolve } from "node:path";
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 import { countUnrated } from "../calc/summarise-kpi-statuses.ts";
 import { exitCodes, isScrutinyError } from "../errors.ts";
 import { findPackFile } from "../load/load-pack.ts";
 import { displayPath } from "../load/load-report-data.ts";
 import { buildPack, type PackReportResult } from "../pack/build-pack.ts";
-import { BUILT_IN_FONTS, type BuildReportResult, buildReport } from "../pack/build-report.ts";
+import { BUILT_IN_FONTS, buildReport, OUTPUT_FORMATS, type OutputFormat } from "../pack/build-report.ts";
 import { createBrowserHandle, resolveChromiumPath } from "../pdf/browser.ts";
 import { type CliContext, errorToJson } from "./cli-context.ts";
 import { formatError } from "./format-error.ts";
@@ -14,6 +14,20 @@ import { formatError } from "./format-error.ts";
 interface BuildOptions {
   out: string;
   json?: boolean;
+  format: OutputFormat[];
+}
+
+/** "pdf,json" → ["pdf", "json"]; anything else is a usage error naming the formats there are. */
+function parseFormats(text: string): OutputFormat[] {
+  const formats = text.split(",").map((part) => part.trim().toLowerCase());
+  for (const format of formats) {
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
+      throw new InvalidArgumentError(
+        `"${format}" is not a format; use ${OUTPUT_FORMATS.join(", ")} or a list such as pdf,csv.`,
+      );
+    }
+  }
+  return formats as OutputFormat[];
 }
 
 export function registerBuildCommand(program: Command, context: CliContext): void {
@@ -22,6 +36,12 @@ export function registerBuildCommand(program: Command, context: CliContext): voi
     .description("build the PDF report of a report folder, or of every report in a pack")
     .argument("<path>", "a report folder (holding report.yaml), a folder holding pack.yaml, or a pack file")
     .option("-o, --out <dir>", "folder to write the PDF into", "output")
+    .option(
+      "-f, --format <list>",
+      "what to write: pdf, json (every status with its reason), csv (the same as a table), or a list",
+      parseFormats,
+      ["pdf"] satisfies OutputFormat[],
+    )
     .option("--json", "print what was built (or every problem) as JSON on stdout")
     .addHelpText(
       "after",
@@ -31,6 +51,7 @@ export function registerBuildCommand(program: Command, context: CliContext): voi
       const results = await build(
         resolve(context.io.cwd, path),
         resolve(context.io.cwd, options.out),
+        options.format,
         context,
       );
       const failed = results.filter((report) => !report.ok);
@@ -41,16 +62,23 @@ export function registerBuildCommand(program: Command, context: CliContext): voi
     });
 }
 
-async function build(target: string, outDir: string, context: CliContext): Promise<PackReportResult[]> {
+async function build(
+  target: string,
+  outDir: string,
+  formats: readonly OutputFormat[],
+  context: CliContext,
+): Promise<PackReportResult[]> {
   const browser = createBrowserHandle({
     executablePath: resolveChromiumPath(context.io.env),
     fontsDirectory: BUILT_IN_FONTS,
   });
   try {
     const packFile = await findPackFile(target);
-    if (packFile !== undefined) return await buildPack({ packFile, outDir, browser });
+    if (packFile !== undefined) return await buildPack({ packFile, outDir, browser, formats });
     try {
-      return [{ folder: target, ok: true, result: await buildReport({ folder: target, outDir, browser }) }];
+      return [
+        { folder: target, ok: true, result: await buildReport({ folder: target, outDir, browser, formats }) },
+      ];
     } catch (error) {
       if (!isScrutinyError(error)) throw error;
       return [{ folder: target, ok: false, error }];
@@ -75,7 +103,7 @@ function printText(results: PackReportResult[], { io, debug }: CliContext): void
     }
     const c = result.statusCounts;
     io.stdout(
-      `Built ${result.pdfPath} in ${(result.durationMs / 1000).toFixed(1)} s: ` +
+      `Built ${result.files.map(displayPath).join(", ")} in ${(result.durationMs / 1000).toFixed(1)} s: ` +
         `${c.green} green, ${c.amber} amber, ${c.red} red, ${countUnrated(c)} not rated.\n`,
     );
   }
@@ -91,7 +119,7 @@ function printJson(results: PackReportResult[], { io }: CliContext): void {
       ? {
           folder: displayPath(report.folder),
           ok: true,
-          pdf: displayPath(report.result.pdfPath),
+          files: report.result.files.map(displayPath),
           statusCounts: report.result.statusCounts,
           blockedRequests: report.result.blockedRequests,
         }

@@ -5,7 +5,7 @@ import type { ScrutinyError } from "../errors.ts";
 import { isScrutinyError } from "../errors.ts";
 import { loadPack } from "../load/load-pack.ts";
 import type { BrowserHandle } from "../pdf/browser.ts";
-import { type BuildReportResult, buildReport } from "./build-report.ts";
+import { type BuildReportResult, buildReport, type OutputFormat } from "./build-report.ts";
 
 export type PackReportResult =
   | { folder: string; ok: true; result: BuildReportResult }
@@ -16,6 +16,7 @@ export interface BuildPackOptions {
   outDir: string;
   browser: BrowserHandle;
   templatesDirectory?: string;
+  formats?: readonly OutputFormat[];
 }
 
 export async function buildPack(options: BuildPackOptions): Promise<PackReportResult[]> {
@@ -34,6 +35,7 @@ export async function buildPack(options: BuildPackOptions): Promise<PackReportRe
         // Each report in its own folder, named as in pack.yaml, so reports of one period never collide.
         outDir: join(options.outDir, relative(packFolder, report.folder)),
         browser: options.browser,
+        ...(options.formats ? { formats: options.formats } : {}),
         ...(options.templatesDirectory ? { templatesDirectory: options.templatesDirectory } : {}),
       });
       results.push({ folder: report.folder, ok: true, result });

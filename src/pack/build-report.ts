@@ -6,7 +6,9 @@ import type { KpiStatusCounts } from "../calc/summarise-kpi-statuses.ts";
 import { createChartRenderer } from "../charts/chart-renderer.ts";
 import { statusByThemeChart } from "../charts/status-by-theme-chart.ts";
 import { loadReportData, type ReportInput } from "../load/load-report-data.ts";
-import { buildReportView } from "../model/build-report-view.ts";
+import { buildReportView, type ReportView } from "../model/build-report-view.ts";
+import { buildStatusExport } from "../model/build-status-export.ts";
+import { statusesToCsv } from "../model/statuses-to-csv.ts";
 import type { BrowserHandle } from "../pdf/browser.ts";
 import { htmlToPdf } from "../pdf/html-to-pdf.ts";
 import { writeFileAtomic } from "../pdf/write-file-atomic.ts";
@@ -26,10 +28,16 @@ export interface BuildReportOptions {
   outDir: string;
   browser: BrowserHandle;
   templatesDirectory?: string;
+  /** What to write; default just the PDF. The browser is started only for a PDF. */
+  formats?: readonly OutputFormat[];
 }
 
+export const OUTPUT_FORMATS = ["pdf", "json", "csv"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
 export interface BuildReportResult {
-  pdfPath: string;
+  /** Every file written, in the order of the formats. */
+  files: string[];
   statusCounts: KpiStatusCounts;
   blockedRequests: string[];
   durationMs: number;
@@ -41,26 +49,54 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
   const input = options.input ?? (await loadReportData(options.folder));
   const view = buildReportView(input);
 
+  const formats = new Set(options.formats ?? ["pdf"]);
+  const files: string[] = [];
+  const blockedRequests: string[] = [];
+  const outPath = (kind: string, extension: string) =>
+    resolve(options.outDir, outputFileName(input.report.period, kind, extension));
+  if (formats.has("pdf")) {
+    const printed = await printReport(view, templatesDirectory, options.browser);
+    blockedRequests.push(...printed.blockedRequests);
+    const pdfPath = outPath("performance-report", "pdf");
+    await writeFileAtomic(pdfPath, printed.pdf);
+    files.push(pdfPath);
+  }
+  if (formats.has("json") || formats.has("csv")) {
+    const statuses = buildStatusExport(input);
+    if (formats.has("json")) {
+      const jsonPath = outPath("performance-statuses", "json");
+      await writeFileAtomic(jsonPath, Buffer.from(`${JSON.stringify(statuses, null, 2)}\n`));
+      files.push(jsonPath);
+    }
+    if (formats.has("csv")) {
+      const csvPath = outPath("performance-statuses", "csv");
+      await writeFileAtomic(csvPath, Buffer.from(statusesToCsv(statuses)));
+      files.push(csvPath);
+    }
+  }
+  return {
+    files,
+    statusCounts: view.summary.counts,
+    blockedRequests,
+    durationMs: performance.now() - started,
+  };
+}
+
+async function printReport(
+  view: ReportView,
+  templatesDirectory: string,
+  browser: BrowserHandle,
+): Promise<{ pdf: Uint8Array; blockedRequests: string[] }> {
   const chartRenderer = createChartRenderer({ fontsDirectory: join(templatesDirectory, "fonts") });
   const charts = [statusByThemeChart(view.themes, view.meta.period)].map(({ configuration, ...chart }) => ({
     ...chart,
     svg: chartRenderer.renderSvg(configuration, `chart-${chart.id}`),
   }));
-
   const engine = await createTemplateEngine(templatesDirectory);
   const { html, footerHtml } = renderReportHtml(engine, view, charts);
-
-  const { pdf, blockedRequests } = await htmlToPdf(await options.browser.get(), {
+  return htmlToPdf(await browser.get(), {
     html,
     footerHtml,
     resolveAsset: createTemplateAssetResolver(templatesDirectory),
   });
-  const pdfPath = resolve(options.outDir, outputFileName(input.report.period, "performance-report", "pdf"));
-  await writeFileAtomic(pdfPath, pdf);
-  return {
-    pdfPath,
-    statusCounts: view.summary.counts,
-    blockedRequests,
-    durationMs: performance.now() - started,
-  };
 }

@@ -96,6 +96,28 @@ describe("scrutiny CLI", () => {
     expect(await readdir(out)).toEqual([]);
   });
 
+  it("--format json,csv writes the statuses without starting Chromium; an unknown format is a usage error", async () => {
+    const out = await makeTempDir();
+    // A Chromium that does not exist proves no browser is needed for these formats.
+    const env = { ...process.env, SCRUTINY_CHROMIUM: "/nonexistent/chromium" };
+    const run = await scrutiny(["build", "data", "--out", out, "--format", "json,csv"], process.cwd(), env);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual([
+      "performance-statuses-2023-24-q2.csv",
+      "performance-statuses-2023-24-q2.json",
+    ]);
+    const statuses = JSON.parse(
+      await readFile(join(out, "performance-statuses-2023-24-q2.json"), "utf8"),
+    ) as {
+      kpis: { id: string; status: string; reason: string }[];
+    };
+    expect(statuses.kpis[0]).toEqual(expect.objectContaining({ id: "CE01", status: "amber" }));
+    const wrong = await scrutiny(["build", "data", "--out", out, "--format", "pdf,xls"]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('"xls" is not a format; use pdf, json, csv');
+  });
+
   it("SCRUTINY_CHROMIUM chooses the browser; a missing one is an environment error (exit 3)", async () => {
     const out = await makeTempDir();
     const run = await scrutiny(["build", "data", "--out", out], process.cwd(), {

@@ -18,12 +18,14 @@ import { exampleData, makeTempDir } from "../helpers/report-folder.ts";
 
 let browser: BrowserHandle;
 let result: BuildReportResult;
+let pdfPath: string;
 let text: string;
 
 beforeAll(async () => {
   browser = createBrowserHandle({ fontsDirectory: BUILT_IN_FONTS });
   result = await buildReport({ folder: exampleData, outDir: await makeTempDir(), browser });
-  text = pdfText(result.pdfPath);
+  pdfPath = result.files[0] as string;
+  text = pdfText(pdfPath);
 });
 
 afterAll(async () => {
@@ -32,18 +34,18 @@ afterAll(async () => {
 
 describe("the example Q2 performance report", () => {
   it("is an A4 PDF of several pages with a title, language and tags", () => {
-    const info = pdfInfo(result.pdfPath);
+    const info = pdfInfo(pdfPath);
     expect(info["Page size"]).toContain("(A4)");
     expect(Number(info.Pages)).toBeGreaterThanOrEqual(4);
     expect(info.Title).toBe(
       "Appendix A – Quarter two performance report 2023/24: Performance Monitoring (Quarter 2) Report",
     );
     expect(info.Tagged).toBe("yes");
-    expect(pdfLanguage(result.pdfPath)).toBe("en-GB");
+    expect(pdfLanguage(pdfPath)).toBe("en-GB");
   });
 
   it("numbers every page 'Page x of y' in the running footer", () => {
-    const pages = pdfPages(result.pdfPath);
+    const pages = pdfPages(pdfPath);
     pages.forEach((page, index) => {
       expect(flatten(page)).toContain(`Page ${index + 1} of ${pages.length}`);
       expect(page).toContain("Finance & Performance Scrutiny Committee");
@@ -51,7 +53,7 @@ describe("the example Q2 performance report", () => {
   });
 
   it("opens with the title block", () => {
-    const firstPage = flatten(pdfPages(result.pdfPath)[0] ?? "");
+    const firstPage = flatten(pdfPages(pdfPath)[0] ?? "");
     for (const fact of [
       "Castlebridge Borough Council",
       "Tuesday 28 November 2023",
@@ -65,7 +67,7 @@ describe("the example Q2 performance report", () => {
 
   it("uses only the bundled fonts, in the running footer too", async () => {
     const { execFileSync } = await import("node:child_process");
-    const fonts = execFileSync("pdffonts", [result.pdfPath], { encoding: "utf8" })
+    const fonts = execFileSync("pdffonts", [pdfPath], { encoding: "utf8" })
       .split("\n")
       .slice(2)
       .filter((line) => line.trim() !== "")
@@ -83,21 +85,13 @@ describe("the example Q2 performance report", () => {
   it("shows every KPI with its status as a word, not only a colour", () => {
     const flat = flatten(text);
     expect(
-      findRow(result.pdfPath, [
-        "CE01",
-        "Household waste sent for",
-        "45.0%",
-        "43.1%",
-        "Amber",
-        "Worse",
-        "44.0%",
-      ]),
+      findRow(pdfPath, ["CE01", "Household waste sent for", "45.0%", "43.1%", "Amber", "Worse", "44.0%"]),
     ).toBeDefined();
     expect(
-      findRow(result.pdfPath, ["HC05", "Households in temporary", "40", "52", "Red", "Worse", "38"]),
+      findRow(pdfPath, ["HC05", "Households in temporary", "40", "52", "Red", "Worse", "38"]),
     ).toBeDefined();
     expect(
-      findRow(result.pdfPath, [
+      findRow(pdfPath, [
         "YC02",
         "Average days to process a new",
         "20.0 days",
@@ -106,11 +100,9 @@ describe("the example Q2 performance report", () => {
         "Improved",
       ]),
     ).toBeDefined();
-    expect(
-      findRow(result.pdfPath, ["CE06", "Nitrogen dioxide", "Data only", "31.7", "Data only"]),
-    ).toBeDefined();
+    expect(findRow(pdfPath, ["CE06", "Nitrogen dioxide", "Data only", "31.7", "Data only"])).toBeDefined();
     // A cumulative indicator: judged on the year so far against the year's target spread evenly.
-    expect(findRow(result.pdfPath, ["TE05", "Affordable homes delivered", "120", "41", "Red"])).toBeDefined();
+    expect(findRow(pdfPath, ["TE05", "Affordable homes delivered", "120", "41", "Red"])).toBeDefined();
     expect(flat).toContain(
       "Red: 79 so far this year is 41 below the 120 year-to-date target, beyond the 5% tolerance (114). The figure is provisional.",
     );
@@ -126,7 +118,7 @@ describe("the example Q2 performance report", () => {
     );
     // Every status beyond RAG, each with its reason.
     expect(
-      findRow(result.pdfPath, ["CE07", "Residents satisfied with parks", "75.0%", "Not due", "Not due"]),
+      findRow(pdfPath, ["CE07", "Residents satisfied with parks", "75.0%", "Not due", "Not due"]),
     ).toBeDefined();
     expect(flat).toContain("Not due: this annual indicator is next reported for 2023/24.");
     expect(flat).toContain("Awaited: the 2023/24 Q2 figure has not been received yet.");
@@ -140,9 +132,7 @@ describe("the example Q2 performance report", () => {
       "Amber: 1,262 is 112 above the 1,150 target, beyond the 5% tolerance (1,207.5), but better than 2022/23 Q2 (1,298), so it is rated Amber rather than Red.",
     );
     // A monthly indicator judged on its average so far this year.
-    expect(
-      findRow(result.pdfPath, ["YC03", "Calls to the contact centre", "80.0%", "71.4%", "Red"]),
-    ).toBeDefined();
+    expect(findRow(pdfPath, ["YC03", "Calls to the contact centre", "80.0%", "71.4%", "Red"])).toBeDefined();
     expect(flat).toContain("Red: 75.2% on average this year is 4.8 points below the 80.0% target");
     expect(result.statusCounts).toEqual({
       green: 11,
@@ -178,34 +168,28 @@ describe("the example Q2 performance report", () => {
     );
     expect(flat).toContain("40.5 would be in the second quartile.");
     expect(
-      findRow(result.pdfPath, ["PX01", "Claimant count", "Data only", "2.9%", "Data only", "Improved"]),
+      findRow(pdfPath, ["PX01", "Claimant count", "Data only", "2.9%", "Data only", "Improved"]),
     ).toBeDefined();
   });
 
   it("scores risks as likelihood × impact with a band, as the Q2 seed does", () => {
     expect(
-      findRow(result.pdfPath, ["CR01", "Performance management", "Unlikely (2)", "Significant", "Low (4)"]),
+      findRow(pdfPath, ["CR01", "Performance management", "Unlikely (2)", "Significant", "Low (4)"]),
     ).toBeDefined();
     expect(
-      findRow(result.pdfPath, ["CR04", "Demand for temporary", "Very likely", "Major (4)", "Very high (16)"]),
+      findRow(pdfPath, ["CR04", "Demand for temporary", "Very likely", "Major (4)", "Very high (16)"]),
     ).toBeDefined();
   });
 
   it("lists delivery-plan actions with a status worked out at the period end", () => {
     expect(
-      findRow(result.pdfPath, ["DP01", "Install heat pumps", "Head of", "30 Sep 2023", "70%", "Overdue"]),
+      findRow(pdfPath, ["DP01", "Install heat pumps", "Head of", "30 Sep 2023", "70%", "Overdue"]),
     ).toBeDefined();
     expect(
-      findRow(result.pdfPath, [
-        "DP03",
-        "Adopt the Climate Adaptation Plan",
-        "31 Jul 2023",
-        "100%",
-        "Complete",
-      ]),
+      findRow(pdfPath, ["DP03", "Adopt the Climate Adaptation Plan", "31 Jul 2023", "100%", "Complete"]),
     ).toBeDefined();
     expect(
-      findRow(result.pdfPath, ["DP04", "Open the Riverside community hub", "31 Jan 2024", "55%", "At risk"]),
+      findRow(pdfPath, ["DP04", "Open the Riverside community hub", "31 Jan 2024", "55%", "At risk"]),
     ).toBeDefined();
   });
 
@@ -216,21 +200,19 @@ describe("the example Q2 performance report", () => {
     );
     expect(text).toContain("Data for the chart");
     // The tagged PDF gives the chart a Figure with the same words for screen readers.
-    expect(pdfFigureAltTexts(result.pdfPath)).toEqual([
+    expect(pdfFigureAltTexts(pdfPath)).toEqual([
       expect.stringMatching(
         /^Stacked bar chart of indicator status by theme for 2023\/24 Q2\. Caring for the Environment: 2 green/,
       ),
     ]);
     // pdfimages lists raster images; a vector chart adds none.
     const { execFileSync } = await import("node:child_process");
-    const images = execFileSync("pdfimages", ["-list", result.pdfPath], { encoding: "utf8" })
-      .trim()
-      .split("\n");
+    const images = execFileSync("pdfimages", ["-list", pdfPath], { encoding: "utf8" }).trim().split("\n");
     expect(images.length).toBe(2); // the two header lines, no image rows
   });
 
   it("has bookmarks for its headings", () => {
-    const outline = pdfOutline(result.pdfPath);
+    const outline = pdfOutline(pdfPath);
     expect(outline).toContain("Summary of performance");
     expect(outline).toContain("Caring for the Environment");
     expect(outline).toContain("Corporate risk register");
@@ -238,9 +220,9 @@ describe("the example Q2 performance report", () => {
 
   it("loaded nothing it was not given and left no temporary files", async () => {
     expect(result.blockedRequests).toEqual([]);
-    const folder = join(result.pdfPath, "..");
+    const folder = join(pdfPath, "..");
     expect(await readdir(folder)).toEqual(["performance-report-2023-24-q2.pdf"]);
-    expect((await stat(result.pdfPath)).size).toBeGreaterThan(10_000);
-    expect((await readFile(result.pdfPath)).subarray(0, 5).toString()).toBe("%PDF-");
+    expect((await stat(pdfPath)).size).toBeGreaterThan(10_000);
+    expect((await readFile(pdfPath)).subarray(0, 5).toString()).toBe("%PDF-");
   });
 });

@@ -47,7 +47,7 @@ describe("hostile text in data", () => {
         .replace("Food-waste caddy liners are being promoted in October.", hostileComment),
     );
     const result = await buildReport({ folder: data.folder, outDir: await makeTempDir(), browser });
-    const text = flatten(pdfText(result.pdfPath));
+    const text = flatten(pdfText(result.files[0] as string));
     expect(text).toContain("{{constructor.constructor}}");
     // (The title wraps in its table cell, so its pieces are checked one by one.)
     expect(text).toContain("<img");
@@ -90,7 +90,7 @@ describe("a template that reaches out", () => {
       ]),
     );
     // Chromium itself refuses file:// from the report's origin; the canary proves nothing loaded.
-    expect(pdfText(result.pdfPath)).not.toContain("CANARY LOADED");
+    expect(pdfText(result.files[0] as string)).not.toContain("CANARY LOADED");
   });
 
   it("serves only bundled font, style and image files from inside the templates folder", async () => {
@@ -112,7 +112,7 @@ describe("a failed build", () => {
   it("leaves the previous good PDF byte for byte and no partial files", async () => {
     const out = await makeTempDir();
     const good = await buildReport({ folder: join(builtInTemplates, "..", "data"), outDir: out, browser });
-    const before = await readFile(good.pdfPath);
+    const before = await readFile(good.files[0] as string);
 
     const templates = join(await makeTempDir(), "templates");
     await cp(builtInTemplates, templates, { recursive: true });
@@ -129,7 +129,7 @@ describe("a failed build", () => {
     expect(failure).toBeInstanceOf(ScrutinyError);
     expect((failure as ScrutinyError).code).toBe("template");
     expect((failure as ScrutinyError).message).toContain("noSuchField");
-    expect(await readFile(good.pdfPath)).toEqual(before);
+    expect(await readFile(good.files[0] as string)).toEqual(before);
     expect(await readdir(out)).toEqual(["performance-report-2023-24-q2.pdf"]);
   });
 
