@@ -37,7 +37,7 @@ export const DATA_QUALITY_RULES = {
   awaitedAtMeeting: {
     id: "awaited-at-meeting",
     severity: "warning",
-    description: "A figure still awaited when the committee meets is flagged.",
+    description: "A figure still awaited when the committee meets has commentary explaining the delay.",
   },
   staleFigure: {
     id: "stale-figure",
@@ -98,13 +98,13 @@ export function checkDataQuality(input: ReportInput, view: ReportView): Problem[
         `Add the figure, or dataStatus: { "${periodKey}": awaited } (or notAvailable).`,
       );
     }
-    if (declared === "awaited") {
+    if (declared === "awaited" && kpi.commentary[periodKey] === undefined) {
       find(
         DATA_QUALITY_RULES.awaitedAtMeeting,
         input.sources.kpis,
         [...at, "dataStatus", periodKey],
         `${kpi.id}'s ${periodKey} figure is still awaited for the meeting on ${meeting}`,
-        "Chase the figure, or explain the delay in the commentary.",
+        "Chase the figure, and explain the delay in the period's commentary.",
       );
     }
     const previous = kpi.actuals[previousKey];

@@ -65,6 +65,12 @@ async function reportFolder(ct02: string): Promise<string> {
 }
 
 describe("scrutiny check", () => {
+  it("finds nothing to report in the example data", async () => {
+    const run = await runScrutiny(["check", "data"]);
+    expect(run.stdout).toBe("\nNo problems found in 1 report.\n");
+    expect(run.code).toBe(0);
+  });
+
   it("passes clean data with exit 0", async () => {
     const folder = await reportFolder('    actuals: { "2023/24 Q1": 49, "2023/24 Q2": 51 }');
     const run = await runScrutiny(["check", folder]);
