@@ -1,8 +1,21 @@
 // Reads one YAML file into plain data, keeping the parsed document so any later problem can be
-// placed at a line and column. Strict by design: YAML 1.2 core schema, unique keys, no unknown tags.
+// placed at a line and column. Strict by design, and in this order so no step can be overwhelmed:
+// a size limit, UTF-8 only, nesting measured on the raw text, then YAML 1.2 core schema with unique
+// string keys, no tags, no look-alike numbers, no reserved keys, and a limit on alias expansion.
 import { readFile, stat } from "node:fs/promises";
-import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
-import { type Problem, ScrutinyError } from "../errors.ts";
+import {
+  type Document,
+  isMap,
+  isNode,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  visit,
+  type YAMLError,
+} from "yaml";
+import { formatFieldPath, type Problem, ScrutinyError } from "../errors.ts";
+import { checkYamlNodes, pathOfNode } from "./check-yaml-nodes.ts";
+import { MAX_YAML_NESTING, scanYamlText, type YamlTextScan } from "./scan-yaml-text.ts";
 
 export const MAX_YAML_BYTES = 5 * 1024 * 1024;
 const MAX_ALIAS_EXPANSIONS = 100;
@@ -21,27 +34,42 @@ export interface SourcePosition {
 }
 
 export async function readYamlFile(path: string, displayName: string): Promise<YamlSource> {
-  const fail = (message: string, position?: SourcePosition, hint?: string): never => {
-    const problem: Problem = { file: displayName, message, ...position, ...(hint ? { hint } : {}) };
-    throw new ScrutinyError("invalid-data", `${displayName}: ${message}`, { problems: [problem] });
+  const fail = (message: string, hint?: string): never => {
+    throw invalid(displayName, [{ file: displayName, message, ...(hint ? { hint } : {}) }]);
   };
-
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === "ENOENT" ? "the file does not exist" : String(error);
-    return fail(`cannot read the file: ${reason}`);
-  }
-  if (size > MAX_YAML_BYTES) {
+  const stats = await stat(path).catch((error: NodeJS.ErrnoException) => fail(cannotRead(error)));
+  // A folder, a pipe or a device such as /dev/zero would fail or never end: only plain files are read.
+  if (stats.isDirectory()) fail("this is a folder, not a YAML file");
+  if (!stats.isFile()) fail("this is not an ordinary file");
+  if (stats.size > MAX_YAML_BYTES) {
     fail(
-      `the file is ${size} bytes; the limit is ${MAX_YAML_BYTES} bytes`,
-      undefined,
-      "Split it into smaller files.",
+      `the file is ${formatMegabytes(stats.size)} (${stats.size.toLocaleString("en-GB")} bytes); the limit is ${formatMegabytes(MAX_YAML_BYTES)}`,
+      "Split the data into smaller files, or check that the file is the one meant.",
     );
   }
-  const text = decodeUtf8(await readFile(path), displayName);
+  const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => fail(cannotRead(error)));
+  return parseYamlText(decodeUtf8(bytes, displayName), displayName);
+}
+
+function cannotRead(error: NodeJS.ErrnoException): string {
+  if (error.code === "ENOENT") return "cannot read the file: it does not exist";
+  if (error.code === "EACCES" || error.code === "EPERM") return "cannot read the file: permission denied";
+  return `cannot read the file: ${error.message}`;
+}
+
+/** Parses YAML text already decoded; every problem is placed at a line and column of `file`. */
+export function parseYamlText(text: string, file: string): YamlSource {
+  const scan = scanYamlText(text);
+  if (scan.tooDeepAt !== undefined) {
+    throw invalid(file, [
+      {
+        file,
+        ...positionInText(text, scan.tooDeepAt),
+        message: `the data here is nested more than ${MAX_YAML_NESTING} levels deep`,
+        hint: "Report data needs only a few levels: look for brackets [ or { that are never closed, or indentation that keeps growing.",
+      },
+    ]);
+  }
 
   const lineCounter = new LineCounter();
   const document = parseDocument(text, {
@@ -50,28 +78,61 @@ export async function readYamlFile(path: string, displayName: string): Promise<Y
     schema: "core",
     strict: true,
     uniqueKeys: true,
+    stringKeys: true,
+    // Tags that are not part of the core schema (!!timestamp, !!binary) stay unresolved; every
+    // tag is then refused by checkYamlNodes with one message.
+    resolveKnownTags: false,
     version: "1.2",
   });
-  const problems: Problem[] = [...document.errors, ...document.warnings].map((issue) => ({
-    file: displayName,
-    ...positionAt(lineCounter, issue.pos[0]),
-    message: describeYamlIssue(issue.code, issue.message),
-  }));
-  if (problems.length > 0) {
-    throw new ScrutinyError("invalid-data", `${displayName}: the YAML could not be read`, { problems });
+  const placed: { offset: number; problem: Problem }[] = [];
+  for (const issue of [...document.errors, ...document.warnings]) {
+    if (issue.code === "TAG_RESOLVE_FAILED" || issue.code === "BAD_COLLECTION_TYPE") continue;
+    const { offset, path, message, hint } = describeYamlIssue(issue, document, text, scan);
+    placed.push({
+      offset,
+      problem: {
+        file,
+        ...positionAt(lineCounter, offset),
+        ...(path ? fieldOf(document, path) : {}),
+        message,
+        ...(hint ? { hint } : {}),
+      },
+    });
   }
+  for (const { offset, path, message, hint } of checkYamlNodes(document)) {
+    placed.push({
+      offset,
+      problem: { file, ...positionAt(lineCounter, offset), ...fieldOf(document, path), message, hint },
+    });
+  }
+  if (placed.length > 0) {
+    placed.sort((a, b) => a.offset - b.offset);
+    // yaml often reports one mistake several times at the same place: the first says it best.
+    const firstAtEachPlace = placed.filter((entry, index) => entry.offset !== placed[index - 1]?.offset);
+    throw invalid(
+      file,
+      firstAtEachPlace.map(({ problem }) => problem),
+    );
+  }
+
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
-  } catch (error) {
-    fail(
-      `the YAML could not be expanded: ${(error as Error).message}`,
-      undefined,
-      "Remove repeated aliases (*name).",
-    );
+  } catch {
+    throw invalid(file, [describeAliasFailure(document, lineCounter, file)]);
   }
-  if (data === null || data === undefined) fail("the file is empty", { line: 1, column: 1 });
-  return { file: displayName, data, document, lineCounter };
+  if (data === null || data === undefined) {
+    throw invalid(file, [
+      {
+        file,
+        line: 1,
+        column: 1,
+        message: "the file is empty",
+        hint: "A file with only comments counts as empty: give its fields.",
+      },
+    ]);
+  }
+  return { file, data, document, lineCounter };
 }
 
 /** The position of the value at `path`, or of its nearest existing parent. */
@@ -97,52 +158,237 @@ export function locateKeyInYaml(
   return locateInYaml(source, mapPath);
 }
 
+/** The field path, and the id of the record it belongs to (kpis[3] → that KPI's id). */
+function fieldOf(document: Document.Parsed, path: (string | number)[]): Pick<Problem, "field" | "recordId"> {
+  if (path.length === 0) return {};
+  const recordId = path.length >= 2 ? document.getIn([...path.slice(0, 2), "id"]) : undefined;
+  return { field: formatFieldPath(path), ...(typeof recordId === "string" ? { recordId } : {}) };
+}
+
+function invalid(file: string, problems: Problem[]): ScrutinyError {
+  const summary = problems.length === 1 ? problems[0]?.message : `${problems.length} problems`;
+  return new ScrutinyError("invalid-data", `${file}: ${summary}`, { problems });
+}
+
 function positionAt(lineCounter: LineCounter, offset: number): SourcePosition {
   const { line, col } = lineCounter.linePos(offset);
   return { line, column: col };
 }
 
-function decodeUtf8(bytes: Buffer, displayName: string): string {
+function positionInText(text: string, offset: number): SourcePosition {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf("\n") + 1;
+  return { line: before.split("\n").length, column: offset - lineStart + 1 };
+}
+
+function formatMegabytes(bytes: number): string {
+  const megabytes = bytes / (1024 * 1024);
+  return `${Number.isInteger(megabytes) ? megabytes : megabytes.toFixed(1)} MB`;
+}
+
+function decodeUtf8(bytes: Buffer, file: string): string {
   try {
     // A UTF-8 byte order mark (Excel and Notepad add one) is dropped by the decoder.
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    const line = firstInvalidUtf8Line(bytes);
-    throw new ScrutinyError("invalid-data", `${displayName}: not UTF-8 text`, {
-      problems: [
-        {
-          file: displayName,
-          line,
-          column: 1,
-          message: "this line is not valid UTF-8 text",
-          hint: "Save the file as UTF-8 (in Excel: 'CSV UTF-8'; in Notepad: Encoding → UTF-8).",
-        },
-      ],
-    });
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    throw invalid(file, [
+      {
+        file,
+        ...(utf16 ? { line: 1, column: 1 } : firstInvalidUtf8(bytes)),
+        message: utf16
+          ? "this file is saved as UTF-16 (Windows 'Unicode'), not UTF-8"
+          : "this line is not valid UTF-8 text",
+        hint: "Save the file as UTF-8 (in Excel: 'CSV UTF-8'; in Notepad: Encoding → UTF-8).",
+      },
+    ]);
   }
 }
 
-function firstInvalidUtf8Line(bytes: Buffer): number {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
+/**
+ * The line and column of the first byte that is not UTF-8. Feeding the decoder one byte at a time
+ * in streaming mode lets an unfinished character wait for its next byte, so the byte that throws
+ * is the bad one.
+ */
+function firstInvalidUtf8(bytes: Buffer): SourcePosition {
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   let line = 1;
-  let start = 0;
-  for (let index = 0; index <= bytes.length; index++) {
-    if (index === bytes.length || bytes[index] === 0x0a) {
-      try {
-        decoder.decode(bytes.subarray(start, index));
-      } catch {
-        return line;
+  let column = 1;
+  for (let index = 0; index < bytes.length; index++) {
+    let decoded: string;
+    try {
+      decoded = decoder.decode(bytes.subarray(index, index + 1), { stream: true });
+    } catch {
+      return { line, column };
+    }
+    for (const character of decoded) {
+      if (character === "\n") {
+        line++;
+        column = 1;
+      } else {
+        column++;
       }
-      line++;
-      start = index + 1;
     }
   }
-  return line;
+  return { line, column };
 }
 
-function describeYamlIssue(code: string, message: string): string {
-  const firstLine = message.split("\n")[0] ?? message;
-  if (code === "DUPLICATE_KEY") return "this key appears twice in the same block";
-  if (code === "TAG_RESOLVE_FAILED") return `unsupported YAML tag (${firstLine}); write the value plainly`;
-  return firstLine;
+/** yaml's messages are written for programmers; these are for the person editing the file. */
+function describeYamlIssue(
+  issue: YAMLError,
+  document: Document.Parsed,
+  text: string,
+  scan: YamlTextScan,
+): { offset: number; path?: (string | number)[]; message: string; hint?: string } {
+  const offset = issue.pos[0];
+  const original = issue.message.split("\n")[0] ?? issue.message;
+  const openedBefore = (offsets: number[]) => offsets.filter((opening) => opening <= offset).at(-1);
+  switch (issue.code) {
+    case "TAB_AS_INDENT":
+      return {
+        offset,
+        message: "a tab is used to indent this line",
+        hint: "Indent with spaces: YAML does not accept tabs.",
+      };
+    case "DUPLICATE_KEY": {
+      const path = pathOfKeyAt(document, offset);
+      const key = path?.at(-1);
+      return {
+        offset,
+        ...(path ? { path } : {}),
+        message:
+          key === undefined
+            ? "this field appears twice in the same block"
+            : `the field "${key}" appears twice in the same block`,
+        hint: "Keep one of them: a later one would otherwise silently replace the earlier.",
+      };
+    }
+    case "MISSING_CHAR": {
+      const quote = /quote/.test(original) ? openedBefore(scan.unclosedQuotes) : undefined;
+      if (/quote/.test(original)) {
+        return {
+          offset: quote ?? offset,
+          message: "this quotation mark is never closed",
+          hint: `Close the quote at the end of the value with the same mark (${text[quote ?? -1] ?? '"'}), or remove it.`,
+        };
+      }
+      if (/without - indicator/.test(original)) return misindented(text, offset);
+      if (/followed by map values/.test(original)) {
+        return {
+          offset,
+          message: 'this line is not a field: expected "name: value"',
+          hint: "Add the colon and a space after the field name, or join the line to the value above.",
+        };
+      }
+      return { offset, message: original };
+    }
+    case "BAD_INDENT": {
+      const bracket = /end with a [\]}]/.test(original) ? openedBefore(scan.unclosedBrackets) : undefined;
+      if (bracket !== undefined) {
+        const closing = text[bracket] === "[" ? "]" : "}";
+        return {
+          offset: bracket,
+          message: `this ${text[bracket]} is never closed with ${closing}`,
+          hint: `Add the ${closing}, or write the list one entry per line.`,
+        };
+      }
+      return misindented(text, offset);
+    }
+    case "BLOCK_AS_IMPLICIT_KEY":
+      return {
+        offset,
+        message: 'this value contains ": " and is read as another field',
+        hint: "Put the whole value in quotes.",
+      };
+    case "MULTILINE_IMPLICIT_KEY":
+      return {
+        offset,
+        message: "a field name must be followed by a colon and a space on the same line",
+        hint: 'Write "name: value"; put a value that contains ": " in quotes.',
+      };
+    case "BAD_SCALAR_START":
+      return {
+        offset,
+        message: `a value cannot start with ${text[offset] ?? "this character"} in YAML`,
+        hint: "Put the whole value in quotes.",
+      };
+    case "UNEXPECTED_TOKEN":
+      if (/scalar at node end/.test(original)) {
+        return {
+          offset,
+          message: "there is text after the closing quotation mark",
+          hint: "Put the whole value inside the quotes.",
+        };
+      }
+      return { offset, message: original };
+    case "MULTIPLE_DOCS":
+      return {
+        offset,
+        message: 'a second YAML document starts here ("---")',
+        hint: "A file holds one document: remove the --- line, or move what follows to its own file.",
+      };
+    case "NON_STRING_KEY":
+      return {
+        offset,
+        message: "a field name must be plain text, not a list or a group",
+        hint: "Write the field name as text before the colon.",
+      };
+    default:
+      return { offset, message: original };
+  }
+}
+
+/** yaml points at the start of a misindented line; the first character there is more useful. */
+function misindented(text: string, lineOffset: number): { offset: number; message: string; hint: string } {
+  let offset = lineOffset;
+  while (text[offset] === " ") offset++;
+  return {
+    offset,
+    message: "this line is not indented in line with the lines around it",
+    hint: "Fields of the same record start at the same column; indent with spaces.",
+  };
+}
+
+function pathOfKeyAt(document: Document.Parsed, offset: number): (string | number)[] | undefined {
+  let found: (string | number)[] | undefined;
+  visit(document, {
+    Pair(_key, pair, ancestors) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        found = pathOfNode([...ancestors, pair], pair.key);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** toJS refuses an alias bomb or an alias to nothing; the first alias is where to look. */
+function describeAliasFailure(document: Document.Parsed, lineCounter: LineCounter, file: string): Problem {
+  const aliases: { offset: number; name: string; resolves: boolean }[] = [];
+  visit(document, {
+    Alias(_key, alias) {
+      aliases.push({
+        offset: alias.range?.[0] ?? 0,
+        name: alias.source,
+        resolves: alias.resolve(document) !== undefined,
+      });
+    },
+  });
+  const unresolved = aliases.find((alias) => !alias.resolves);
+  if (unresolved) {
+    return {
+      file,
+      ...positionAt(lineCounter, unresolved.offset),
+      message: `the alias *${unresolved.name} refers to no anchor &${unresolved.name} above it`,
+      hint: "Define the anchor (&name) before using it, or write the value out.",
+    };
+  }
+  const first = aliases[0];
+  return {
+    file,
+    ...(first ? positionAt(lineCounter, first.offset) : {}),
+    message: "the aliases (*name) in this file repeat data too many times to read safely",
+    hint: "Write the repeated values out instead of using anchors (&name) and aliases (*name).",
+  };
 }

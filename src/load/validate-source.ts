@@ -38,9 +38,52 @@ export function validateSource<Schema extends z.ZodType>(
       continue;
     }
     const found = describeFound(value);
-    problems.push(problemAt(source, issue.path, found ? `${issue.message}; found ${found}` : issue.message));
+    const message = describeIssue(issue);
+    const hint =
+      issue.code === "custom" && typeof issue.params?.hint === "string" ? issue.params.hint : undefined;
+    problems.push(problemAt(source, issue.path, found ? `${message}; found ${found}` : message, hint));
   }
   return { ok: false, problems };
+}
+
+const EXPECTED_WORDS: Readonly<Record<string, string>> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "fields (name: value)",
+  record: "fields (name: value)",
+};
+
+/** zod's own messages say "received string"; a schema's own message is kept as written. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const isZodDefault = /^(Invalid input|Invalid option|Too small|Too big)\b/.test(issue.message);
+  if (!isZodDefault) return issue.message;
+  switch (issue.code) {
+    case "invalid_type":
+      return `expected ${EXPECTED_WORDS[issue.expected] ?? issue.expected}`;
+    case "invalid_value":
+      return `expected one of: ${issue.values.map(String).join(", ")}`;
+    case "too_small":
+    case "too_big": {
+      const limit = issue.code === "too_small" ? issue.minimum : issue.maximum;
+      if (issue.origin === "array") {
+        const entries = Number(limit) === 1 ? "entry" : "entries";
+        return issue.code === "too_small"
+          ? `needs at least ${limit} ${entries}`
+          : `allows at most ${limit} ${entries}`;
+      }
+      if (issue.origin === "number" || issue.origin === "int") {
+        if (issue.code === "too_small")
+          return `must be ${issue.inclusive ? "at least" : "more than"} ${limit}`;
+        return `must be ${issue.inclusive ? "at most" : "less than"} ${limit}`;
+      }
+      return issue.message;
+    }
+    default:
+      return issue.message;
+  }
 }
 
 /** A problem at `path` in `source`, with the id of the record it sits in (kpis[3] → its id). */
@@ -76,5 +119,7 @@ function describeFound(value: unknown): string | undefined {
     return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (value === null) return "an empty value";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "fields (name: value)";
   return undefined;
 }

@@ -5,6 +5,7 @@ import { basename, extname, join } from "node:path";
 import Handlebars from "handlebars";
 import { ScrutinyError } from "../errors.ts";
 import type { DirectionLabel, StatusLabel } from "../model/labels.ts";
+import { renderMarkdown } from "./render-markdown.ts";
 import { statusShapeSvg } from "./status-shapes.ts";
 
 export interface TemplateEngine {
@@ -23,14 +24,10 @@ const helpers = {
       `<span class="direction">${statusShapeSvg(`arrow-${direction.arrow}`)}<span>${Handlebars.escapeExpression(direction.label)}</span></span>`,
     );
   },
-  /** Keeps line breaks of multi-paragraph text without letting any markup through. */
-  paragraphs(text: unknown) {
+  /** Commentary and other Markdown from the data, as the safe subset renderMarkdown allows. */
+  markdown(text: unknown) {
     if (typeof text !== "string" || text.trim() === "") return "";
-    const html = text
-      .split(/\n\s*\n/)
-      .map((paragraph) => `<p>${Handlebars.escapeExpression(paragraph.trim())}</p>`)
-      .join("");
-    return new Handlebars.SafeString(html);
+    return new Handlebars.SafeString(renderMarkdown(text));
   },
 } as const;
 
