@@ -14,6 +14,7 @@ import {
   type YAMLError,
 } from "yaml";
 import { formatFieldPath, type Problem, ScrutinyError } from "../errors.ts";
+import { escapeForMessage, quoteForMessage } from "../text/quote-for-message.ts";
 import { checkYamlNodes, pathOfNode } from "./check-yaml-nodes.ts";
 import { MAX_YAML_NESTING, scanYamlText, type YamlTextScan } from "./scan-yaml-text.ts";
 
@@ -162,7 +163,10 @@ export function locateKeyInYaml(
 function fieldOf(document: Document.Parsed, path: (string | number)[]): Pick<Problem, "field" | "recordId"> {
   if (path.length === 0) return {};
   const recordId = path.length >= 2 ? document.getIn([...path.slice(0, 2), "id"]) : undefined;
-  return { field: formatFieldPath(path), ...(typeof recordId === "string" ? { recordId } : {}) };
+  return {
+    field: escapeForMessage(formatFieldPath(path)),
+    ...(typeof recordId === "string" ? { recordId: escapeForMessage(recordId) } : {}),
+  };
 }
 
 function invalid(file: string, problems: Problem[]): ScrutinyError {
@@ -259,7 +263,7 @@ function describeYamlIssue(
         message:
           key === undefined
             ? "this field appears twice in the same block"
-            : `the field "${key}" appears twice in the same block`,
+            : `the field ${quoteForMessage(String(key))} appears twice in the same block`,
         hint: "Keep one of them: a later one would otherwise silently replace the earlier.",
       };
     }
@@ -380,7 +384,7 @@ function describeAliasFailure(document: Document.Parsed, lineCounter: LineCounte
     return {
       file,
       ...positionAt(lineCounter, unresolved.offset),
-      message: `the alias *${unresolved.name} refers to no anchor &${unresolved.name} above it`,
+      message: `the alias *${escapeForMessage(unresolved.name)} refers to no anchor &${escapeForMessage(unresolved.name)} above it`,
       hint: "Define the anchor (&name) before using it, or write the value out.",
     };
   }

@@ -1,6 +1,7 @@
 // Checks one YAML file's data against its schema and places every problem at a line and column.
 import type { z } from "zod";
 import { formatFieldPath, type Problem } from "../errors.ts";
+import { escapeForMessage, quoteForMessage } from "../text/quote-for-message.ts";
 import { locateInYaml, locateKeyInYaml, type YamlSource } from "./read-yaml-file.ts";
 
 const UNKNOWN_FIELD_HINT =
@@ -18,7 +19,12 @@ export function validateSource<Schema extends z.ZodType>(
   for (const issue of result.error.issues) {
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
-        const problem = problemAt(source, [...issue.path, key], `unknown field "${key}"`, UNKNOWN_FIELD_HINT);
+        const problem = problemAt(
+          source,
+          [...issue.path, key],
+          `unknown field ${quoteForMessage(key)}`,
+          UNKNOWN_FIELD_HINT,
+        );
         problems.push({ ...problem, ...locateKeyInYaml(source, issue.path, key) });
       }
       continue;
@@ -27,7 +33,11 @@ export function validateSource<Schema extends z.ZodType>(
       // A bad key in a map such as `actuals`: point at the key and give the key's own problem.
       const key = String(issue.path.at(-1));
       const reason = issue.issues[0]?.message ?? issue.message;
-      const problem = problemAt(source, issue.path, `the key ${JSON.stringify(key)} is not valid: ${reason}`);
+      const problem = problemAt(
+        source,
+        issue.path,
+        `the key ${quoteForMessage(key)} is not valid: ${reason}`,
+      );
       problems.push({ ...problem, ...locateKeyInYaml(source, issue.path.slice(0, -1), key) });
       continue;
     }
@@ -98,8 +108,8 @@ export function problemAt(
   return {
     file: source.file,
     ...position,
-    field: formatFieldPath(path),
-    ...(typeof recordId === "string" ? { recordId } : {}),
+    field: escapeForMessage(formatFieldPath(path)),
+    ...(typeof recordId === "string" ? { recordId: escapeForMessage(recordId) } : {}),
     message,
     ...(hint ? { hint } : {}),
   };
@@ -115,8 +125,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function describeFound(value: unknown): string | undefined {
-  if (typeof value === "string")
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === "string") return quoteForMessage(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (value === null) return "an empty value";
   if (Array.isArray(value)) return "a list";

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { describePeriodKeyProblem } from "../calc/period.ts";
 import { convertPastedHtml, looksLikeHtml } from "../text/convert-pasted-html.ts";
 import { findControlCharacter, normalisePastedText } from "../text/normalise-pasted-text.ts";
+import { escapeForMessage, quoteForMessage } from "../text/quote-for-message.ts";
 
 /**
  * A reporting period as officers write it: "2023/24 Q2", "2023/24 H1", "2023/24" (the financial
@@ -28,7 +29,7 @@ function refuseControlCharacters(text: string, context: z.core.$RefinementCtx<st
   if (!found) return;
   context.addIssue({
     code: "custom",
-    message: `the text holds a control character (${found.codePoint})${found.after ? ` after "${found.after}"` : " at its start"}`,
+    message: `the text holds a control character (${found.codePoint})${found.after ? ` after ${quoteForMessage(found.after)}` : " at its start"}`,
     params: {
       hint:
         found.code >= 0x80
@@ -72,7 +73,7 @@ export const markdownSchema = z
     }
     context.addIssue({
       code: "custom",
-      message: `the text holds HTML that cannot be printed safely: ${result.refused.join(", ")}`,
+      message: `the text holds HTML that cannot be printed safely: ${escapeForMessage(result.refused.join(", "))}`,
       params: {
         hint: "Remove it, or write the text as Markdown: paragraphs, lists (- item), *emphasis*, **bold**.",
       },

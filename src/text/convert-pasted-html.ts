@@ -36,6 +36,8 @@ const VOID_ELEMENTS = /^(area|base|br|col|embed|hr|img|input|link|meta|source|tr
 /** Elements that close themselves when the next one opens, so they do not nest when repeated. */
 const SELF_CLOSING_WHEN_REPEATED = /^(p|li|dt|dd|option|tr|td|th)$/i;
 export const MAX_HTML_NESTING = 100;
+/** What the HTML parser wraps any fragment in, and turndown's own root element. */
+const PARSER_WRAPPERS: ReadonlySet<string> = new Set(["html", "head", "body", "x-turndown"]);
 
 /** A tag such as <p>, </li>, <br/>, <ul style="…"> or a comment: the text is taken to be HTML. */
 export function looksLikeHtml(text: string): boolean {
@@ -48,7 +50,7 @@ export function convertPastedHtml(html: string): PastedHtmlResult {
     return { ok: false, refused: [`HTML nested more than ${MAX_HTML_NESTING} levels deep`] };
   }
   const refused = new Set<string>();
-  const inspect = (element: HTMLElement) => {
+  const inspect = (element: Element) => {
     const name = element.nodeName.toLowerCase();
     if (!CONVERTED_ELEMENTS.has(name)) refused.add(`<${name}>`);
     for (const attribute of Array.from(element.attributes)) {
@@ -57,17 +59,24 @@ export function convertPastedHtml(html: string): PastedHtmlResult {
     const scheme = /^\s*(javascript|vbscript|data):/i.exec(element.getAttribute("href") ?? "")?.[1];
     if (scheme) refused.add(`a link to ${scheme.toLowerCase()}:`);
   };
+  // Turndown parses the HTML itself; the first element it shows us leads to the whole document,
+  // which is inspected once, in document order, including elements turndown would skip as empty.
+  let inspected = false;
+  const inspectDocument = (node: Node) => {
+    if (inspected) return;
+    inspected = true;
+    for (const element of Array.from(node.ownerDocument?.getElementsByTagName("*") ?? [])) {
+      if (!PARSER_WRAPPERS.has(element.nodeName.toLowerCase())) inspect(element);
+    }
+  };
 
   const service = new TurndownService({
     bulletListMarker: "-",
     emDelimiter: "*",
     strongDelimiter: "**",
-    // Empty elements skip the rules below, so they (and everything inside them) are inspected here.
     blankReplacement(_content, node) {
-      const element = node as HTMLElement & { isBlock: boolean };
-      inspect(element);
-      for (const inner of Array.from(element.getElementsByTagName("*"))) inspect(inner as HTMLElement);
-      return element.isBlock ? "\n\n" : "";
+      inspectDocument(node);
+      return (node as HTMLElement & { isBlock: boolean }).isBlock ? "\n\n" : "";
     },
   });
   service.addRule("headings as bold paragraphs", {
@@ -88,9 +97,9 @@ export function convertPastedHtml(html: string): PastedHtmlResult {
     },
   });
   // Added last, so turndown asks it first about every element; it never claims one.
-  service.addRule("inspect every element", {
+  service.addRule("inspect the document", {
     filter(node) {
-      inspect(node);
+      inspectDocument(node);
       return false;
     },
     replacement: () => "",
