@@ -1,0 +1,101 @@
+// The real `scrutiny build` on hostile data: exit code 4, every problem placed, no stack trace, no
+// PDF; and messy-but-valid data (a byte order mark, Windows line endings) builds.
+import { spawnSync } from "node:child_process";
+import { readdir, readFile, symlink, unlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { type CliIo, runCli } from "../../src/cli/run-cli.ts";
+import { exitCodes } from "../../src/errors.ts";
+import { copyExampleData, makeTempDir } from "../helpers/report-folder.ts";
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function runInProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
+  const code = await runCli(args, io);
+  return { code, stdout, stderr };
+}
+
+describe("scrutiny build on hostile data", () => {
+  it("as a real process: exit 4, each problem at its file, line and column, no stack, no PDF", async () => {
+    const data = await copyExampleData();
+    cleanups.push(data.remove);
+    await data.edit("report.yaml", (text) =>
+      text
+        .replace("title: Performance", "\ttitle: Performance")
+        .replace("period:", "__proto__: { polluted: true }\nperiod:"),
+    );
+    await data.edit("kpis.yaml", (text) =>
+      text.replace("    target: 45\n", `    target: ${"[".repeat(100_000)}\n`),
+    );
+    await data.write(
+      "risks.yaml",
+      `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [${Array(10).fill("*a").join(", ")}]\nc: &c [${Array(10).fill("*b").join(", ")}]\nd: [${Array(10).fill("*c").join(", ")}]\n`,
+    );
+    const out = await makeTempDir();
+    const started = performance.now();
+    const run = spawnSync(process.execPath, ["src/cli/bin.ts", "build", data.folder, "--out", out], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    const elapsed = performance.now() - started;
+
+    expect(run.status).toBe(exitCodes["invalid-data"]);
+    expect(run.status).toBe(4);
+    expect(run.stderr).toMatch(/^Error: 4 problems in 3 files of /);
+    expect(run.stderr).toMatch(/report\.yaml:6:1\n {4}a tab is used to indent this line\n/);
+    expect(run.stderr).toMatch(
+      /report\.yaml:10:1 {2}__proto__\n {4}the field name "__proto__" is not allowed\n/,
+    );
+    expect(run.stderr).toMatch(/kpis\.yaml:13:60\n {4}the data here is nested more than 50 levels deep\n/);
+    expect(run.stderr).toMatch(
+      /risks\.yaml:2:8\n {4}the aliases \(\*name\) in this file repeat data too many times to read safely\n/,
+    );
+    expect(run.stderr).not.toMatch(/\n\s+at |RangeError|Maximum call stack|internal error/);
+    expect(await readdir(out)).toEqual([]);
+    expect(elapsed).toBeLessThan(30_000);
+  });
+
+  it("a data file that is a device never hangs the build", async () => {
+    const data = await copyExampleData();
+    cleanups.push(data.remove);
+    await unlink(join(data.folder, "risks.yaml"));
+    await symlink("/dev/zero", join(data.folder, "risks.yaml"));
+    const out = await makeTempDir();
+    const run = await runInProcess(["build", data.folder, "--out", out]);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain("risks.yaml\n    this is not an ordinary file\n");
+    expect(await readdir(out)).toEqual([]);
+  });
+});
+
+describe("scrutiny build on messy but valid data", () => {
+  it("builds a copy of the example data saved with a byte order mark and Windows line endings", async () => {
+    const data = await copyExampleData();
+    cleanups.push(data.remove);
+    for (const file of await readdir(data.folder)) {
+      const text = await readFile(join(data.folder, file), "utf8");
+      await writeFile(join(data.folder, file), `\uFEFF${text.replace(/\n/g, "\r\n")}`);
+    }
+    const out = await makeTempDir();
+    const run = await runInProcess(["build", data.folder, "--out", out]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/11 green, 8 amber, 6 red, 2 not rated\.\n$/);
+    expect(await readdir(out)).toEqual(["performance-report-2023-24-q2.pdf"]);
+  });
+});

@@ -1,0 +1,119 @@
+// Commentary is Markdown: whatever it holds, the printed HTML carries no markup, link, image or
+// script from the data, the PDF shows it as text, and nothing is fetched.
+import { writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadReportData } from "../../src/load/load-report-data.ts";
+import { buildReportView } from "../../src/model/build-report-view.ts";
+import { BUILT_IN_FONTS, BUILT_IN_TEMPLATES, buildReport } from "../../src/pack/build-report.ts";
+import { type BrowserHandle, createBrowserHandle } from "../../src/pdf/browser.ts";
+import { htmlToPdf } from "../../src/pdf/html-to-pdf.ts";
+import { renderReportHtml } from "../../src/render/render-report-html.ts";
+import { createTemplateAssetResolver } from "../../src/render/template-assets.ts";
+import { createTemplateEngine } from "../../src/render/template-engine.ts";
+import { flatten, pdfText } from "../helpers/pdf-reader.ts";
+import { copyExampleData, exampleData, makeTempDir } from "../helpers/report-folder.ts";
+
+let browser: BrowserHandle;
+let listener: Server;
+let base: string;
+const hits: string[] = [];
+
+beforeAll(async () => {
+  browser = createBrowserHandle({ fontsDirectory: BUILT_IN_FONTS });
+  listener = createServer((request, response) => {
+    hits.push(request.url ?? "");
+    response.end("reached");
+  });
+  await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await browser.close();
+  await new Promise((resolve) => listener.close(resolve));
+});
+
+/** Tags the templates themselves write around commentary; anything else inside it came from data. */
+function commentaryBlocks(html: string): string[] {
+  return [...html.matchAll(/<div class="commentary">([\s\S]*?)<\/div>/g)].map((match) => match[1] ?? "");
+}
+
+describe("hostile commentary", () => {
+  it("reaching the templates (past validation), prints as text in the HTML and the PDF", async () => {
+    const hostile = [
+      "Gas use **rose**.",
+      `<script>document.title='x'</script> <img src="${base}/from-html.png"> <a href="javascript:alert(1)">raw link</a>`,
+      `- [click me](javascript:alert(document.title))\n- ![tracker](${base}/pixel.png)\n- [plan](${base}/plan.html)`,
+    ].join("\n\n");
+    const view = buildReportView(await loadReportData(exampleData));
+    const row = view.themes.flatMap((theme) => theme.kpis).find((kpi) => kpi.id === "CE04");
+    const exception = view.exceptions.find((kpi) => kpi.id === "CE04");
+    if (!row || !exception) throw new Error("the example data no longer has CE04 rated Red");
+    row.commentary = hostile;
+    exception.commentary = hostile;
+
+    const engine = await createTemplateEngine(BUILT_IN_TEMPLATES);
+    const { html, footerHtml } = renderReportHtml(engine, view, []);
+    const blocks = commentaryBlocks(html).filter((block) => block.includes("Gas use"));
+    expect(blocks).toHaveLength(2);
+    for (const block of blocks) {
+      const tags = [...block.matchAll(/<\/?([a-z0-9]+)[^>]*>/g)].map((match) => match[0]);
+      const allowed = [
+        "<p>",
+        "</p>",
+        "<strong>",
+        "</strong>",
+        "<ul>",
+        "</ul>",
+        "<li>",
+        "</li>",
+        "<h4>",
+        "</h4>",
+      ];
+      expect(tags.filter((tag) => !allowed.includes(tag))).toEqual([]);
+      expect(tags).toEqual(expect.arrayContaining(["<strong>", "<ul>", "<li>"]));
+      expect(block).toContain("&lt;script&gt;document.title='x'&lt;/script&gt;");
+      expect(block).toContain(`!tracker (${base}/pixel.png)`);
+      expect(block).toContain(`plan (${base}/plan.html)`);
+      expect(block).toContain("[click me](javascript:alert(document.title))");
+    }
+    // The template's own links are its stylesheet and an empty icon; nothing else may link or load.
+    expect(html).not.toMatch(/<script|<a[\s>]|src="http|href="(?!assets\/styles\/print\.css"|data:,")/);
+
+    const out = await makeTempDir();
+    const { pdf, blockedRequests } = await htmlToPdf(await browser.get(), {
+      html,
+      footerHtml,
+      resolveAsset: createTemplateAssetResolver(BUILT_IN_TEMPLATES),
+    });
+    const pdfPath = join(out, "hostile.pdf");
+    await writeFile(pdfPath, pdf);
+    const text = flatten(pdfText(pdfPath));
+    expect(text).toContain("<script>document.title='x'</script>");
+    expect(text).toContain('<a href="javascript:alert(1)">raw link</a>');
+    expect(text).toContain("[click me](javascript:alert(document.title))");
+    expect(text).toContain("Gas use rose.");
+    expect(blockedRequests).toEqual([]);
+    expect(hits).toEqual([]);
+  });
+
+  it("written in the YAML as Markdown, builds and prints links and images as text, fetching nothing", async () => {
+    const data = await copyExampleData();
+    await data.edit("kpis.yaml", (text) =>
+      text.replace(
+        "Gas use at the leisure centre rose after the heat-pump installation was delayed to November.",
+        `Gas use *rose*. See [the plan](${base}/plan.html) and ![the meter](${base}/meter.png); &lt;script&gt;alert(1)&lt;/script&gt; and [run](javascript:alert(1)).`,
+      ),
+    );
+    const result = await buildReport({ folder: data.folder, outDir: await makeTempDir(), browser });
+    const text = flatten(pdfText(result.pdfPath));
+    expect(text).toContain(`See the plan (${base}/plan.html) and !the meter (${base}/meter.png);`);
+    expect(text).toContain("<script>alert(1)</script> and [run](javascript:alert(1)).");
+    expect(result.blockedRequests).toEqual([]);
+    expect(hits).toEqual([]);
+    await data.remove();
+  });
+});
