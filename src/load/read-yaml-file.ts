@@ -15,11 +15,11 @@ import {
 } from "yaml";
 import { formatFieldPath, type Problem, ScrutinyError } from "../errors.ts";
 import { escapeForMessage, quoteForMessage } from "../text/quote-for-message.ts";
+import { checkYamlAliases } from "./check-yaml-aliases.ts";
 import { checkYamlNodes, pathOfNode } from "./check-yaml-nodes.ts";
 import { MAX_YAML_NESTING, scanYamlText, type YamlTextScan } from "./scan-yaml-text.ts";
 
 export const MAX_YAML_BYTES = 5 * 1024 * 1024;
-const MAX_ALIAS_EXPANSIONS = 100;
 
 export interface YamlSource {
   /** Path as shown to people (relative to the folder being built). */
@@ -100,7 +100,10 @@ export function parseYamlText(text: string, file: string): YamlSource {
       },
     });
   }
-  for (const { offset, path, message, hint } of checkYamlNodes(document)) {
+  for (const { offset, path, message, hint } of [
+    ...checkYamlNodes(document),
+    ...checkYamlAliases(document),
+  ]) {
     placed.push({
       offset,
       problem: { file, ...positionAt(lineCounter, offset), ...fieldOf(document, path), message, hint },
@@ -116,12 +119,9 @@ export function parseYamlText(text: string, file: string): YamlSource {
     );
   }
 
-  let data: unknown;
-  try {
-    data = document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
-  } catch {
-    throw invalid(file, [describeAliasFailure(document, lineCounter, file)]);
-  }
+  // checkYamlAliases has measured every alias, so yaml's own cruder count (which refuses the
+  // 101st repeat of even a one-word anchor) is not needed.
+  const data: unknown = document.toJS({ maxAliasCount: -1 });
   if (data === null || data === undefined) {
     throw invalid(file, [
       {
@@ -365,34 +365,4 @@ function pathOfKeyAt(document: Document.Parsed, offset: number): (string | numbe
     },
   });
   return found;
-}
-
-/** toJS refuses an alias bomb or an alias to nothing; the first alias is where to look. */
-function describeAliasFailure(document: Document.Parsed, lineCounter: LineCounter, file: string): Problem {
-  const aliases: { offset: number; name: string; resolves: boolean }[] = [];
-  visit(document, {
-    Alias(_key, alias) {
-      aliases.push({
-        offset: alias.range?.[0] ?? 0,
-        name: alias.source,
-        resolves: alias.resolve(document) !== undefined,
-      });
-    },
-  });
-  const unresolved = aliases.find((alias) => !alias.resolves);
-  if (unresolved) {
-    return {
-      file,
-      ...positionAt(lineCounter, unresolved.offset),
-      message: `the alias *${escapeForMessage(unresolved.name)} refers to no anchor &${escapeForMessage(unresolved.name)} above it`,
-      hint: "Define the anchor (&name) before using it, or write the value out.",
-    };
-  }
-  const first = aliases[0];
-  return {
-    file,
-    ...(first ? positionAt(lineCounter, first.offset) : {}),
-    message: "the aliases (*name) in this file repeat data too many times to read safely",
-    hint: "Write the repeated values out instead of using anchors (&name) and aliases (*name).",
-  };
 }

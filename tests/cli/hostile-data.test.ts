@@ -42,10 +42,16 @@ describe("scrutiny build on hostile data", () => {
     await data.edit("kpis.yaml", (text) =>
       text.replace("    target: 45\n", `    target: ${"[".repeat(100_000)}\n`),
     );
-    await data.write(
-      "risks.yaml",
-      `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [${Array(10).fill("*a").join(", ")}]\nc: &c [${Array(10).fill("*b").join(", ")}]\nd: [${Array(10).fill("*c").join(", ")}]\n`,
-    );
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (let level = 1; level <= 8; level++) {
+      const name = String.fromCharCode(97 + level);
+      bomb.push(
+        `${name}: &${name} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + level)}`)
+          .join(", ")}]`,
+      );
+    }
+    await data.write("risks.yaml", `${bomb.join("\n")}\n`);
     const out = await makeTempDir();
     const started = performance.now();
     const run = spawnSync(process.execPath, ["src/cli/bin.ts", "build", data.folder, "--out", out], {
@@ -63,7 +69,7 @@ describe("scrutiny build on hostile data", () => {
     );
     expect(run.stderr).toMatch(/kpis\.yaml:13:60\n {4}the data here is nested more than 50 levels deep\n/);
     expect(run.stderr).toMatch(
-      /risks\.yaml:2:8\n {4}the aliases \(\*name\) in this file repeat data too many times to read safely\n/,
+      /risks\.yaml:5:36 {2}e\[7\]\n {4}the aliases \(\*name\) in this file would repeat more than 100,000 values\n/,
     );
     expect(run.stderr).not.toMatch(/\n\s+at |RangeError|Maximum call stack|internal error/);
     expect(await readdir(out)).toEqual([]);

@@ -4,6 +4,7 @@ import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Problem, ScrutinyError } from "../../src/errors.ts";
+import { MAX_ALIAS_ADDED_VALUES } from "../../src/load/check-yaml-aliases.ts";
 import { MAX_YAML_BYTES, readYamlFile } from "../../src/load/read-yaml-file.ts";
 import { MAX_YAML_NESTING } from "../../src/load/scan-yaml-text.ts";
 import { makeTempDir } from "../helpers/report-folder.ts";
@@ -403,7 +404,7 @@ describe("limits", () => {
     expect(await dataOf(text)).toEqual({ a: expected });
   });
 
-  it("stops an alias bomb at its first alias, without expanding it", async () => {
+  it("stops an alias bomb where it passes the limit, without expanding it", async () => {
     const lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
     for (let level = 1; level <= 8; level++) {
       const name = String.fromCharCode(97 + level);
@@ -413,12 +414,39 @@ describe("limits", () => {
     const started = performance.now();
     const problems = await problemsIn(`${lines.join("\n")}\n`);
     expect(performance.now() - started).toBeLessThan(2000);
-    expect(problems.map(placed)).toEqual([
+    expect(problems).toEqual([
       {
         file: "kpis.yaml",
-        line: 2,
-        column: 8,
-        message: "the aliases (*name) in this file repeat data too many times to read safely",
+        line: 5,
+        column: 36,
+        field: "e[7]",
+        message: `the aliases (*name) in this file would repeat more than ${MAX_ALIAS_ADDED_VALUES.toLocaleString("en-GB")} values`,
+        hint: "Write the repeated values out instead of using anchors (&name) and aliases (*name).",
+      },
+    ]);
+  });
+
+  it("reads ordinary reuse: a name and a block repeated hundreds of times", async () => {
+    const kpis = Array.from({ length: 500 }, (_, index) => `  - { id: K${index}, owner: *owner, rag: *rag }`);
+    const data = (await dataOf(
+      `owner: &owner Head of Waste\nrag: &rag { tolerance: { type: relative, value: 5 } }\nkpis:\n${kpis.join("\n")}\n`,
+    )) as { kpis: { owner: string; rag: unknown }[] };
+    expect(data.kpis).toHaveLength(500);
+    expect(data.kpis[499]).toEqual({
+      id: "K499",
+      owner: "Head of Waste",
+      rag: { tolerance: { type: "relative", value: 5 } },
+    });
+  });
+
+  it("refuses an alias inside its own anchor, whose value would never end", async () => {
+    expect((await problemsIn("themes: &themes [environment, *themes]\n")).map(placed)).toEqual([
+      {
+        file: "kpis.yaml",
+        line: 1,
+        column: 31,
+        field: "themes[1]",
+        message: "the alias *themes is inside its own anchor &themes, so its value never ends",
       },
     ]);
   });
@@ -429,6 +457,7 @@ describe("limits", () => {
         file: "kpis.yaml",
         line: 2,
         column: 4,
+        field: "b",
         message: "the alias *missing refers to no anchor &missing above it",
       },
     ]);
