@@ -1,7 +1,8 @@
 // Values YAML would read as something other than what an officer meant, and keys that could reach
 // an object's prototype. Each is refused at its place with a way to write it instead; nothing here
 // is converted quietly.
-import { type Document, isPair, isScalar, isSeq, type Node, visit } from "yaml";
+import { type Document, isMap, isPair, isScalar, isSeq, type Node, visit } from "yaml";
+import { quoteForMessage } from "../text/quote-for-message.ts";
 
 export interface NodeProblem {
   offset: number;
@@ -18,9 +19,11 @@ const RESERVED_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", 
 
 export function checkYamlNodes(document: Document.Parsed): NodeProblem[] {
   const problems: NodeProblem[] = [];
+  const pathOf = createPathFinder();
   const at = (ancestors: Ancestors, node: Node, message: string, hint: string) =>
-    problems.push({ offset: node.range?.[0] ?? 0, path: pathOfNode(ancestors, node), message, hint });
+    problems.push({ offset: node.range?.[0] ?? 0, path: pathOf(ancestors, node), message, hint });
 
+  // One visitor for every node: yaml calls only the most specific one (Map over Node).
   visit(document, {
     Node(_key, node, ancestors) {
       // Tags such as !!timestamp, !!binary or !custom turn text into dates, bytes or objects.
@@ -31,6 +34,25 @@ export function checkYamlNodes(document: Document.Parsed): NodeProblem[] {
           `the YAML tag ${shortTag(node.tag)} is not accepted`,
           "Write the value without the tag; put it in quotes if it should stay text exactly as written.",
         );
+      }
+      // yaml's own uniqueKeys check compares every key with every other (minutes for a long map);
+      // a set per map does the same in one pass.
+      if (isMap(node)) {
+        const seen = new Set<string>();
+        for (const pair of node.items) {
+          if (!isScalar(pair.key)) continue;
+          const name = String(pair.key.value);
+          if (!seen.has(name)) {
+            seen.add(name);
+            continue;
+          }
+          at(
+            [...ancestors, node, pair],
+            pair.key,
+            `the field ${quoteForMessage(name)} appears twice in the same block`,
+            "Keep one of them: a later one would otherwise silently replace the earlier.",
+          );
+        }
       }
       if (isScalar(node) && typeof node.value === "number" && node.tag === undefined) {
         const refusal = refuseNumber(String(node.source ?? ""), node.value);
@@ -57,21 +79,33 @@ export function checkYamlNodes(document: Document.Parsed): NodeProblem[] {
 }
 
 /**
- * The data path of `node` from the chain of its ancestors as `visit` gives it: the index within a
- * list, the key within a map; a key's own path ends with the key's name.
+ * Finds the data path of a node from the chain of its ancestors as `visit` gives it: the index
+ * within a list, the key within a map; a key's own path ends with the key's name. Each list's
+ * positions are indexed once, so paths for many nodes of a long list cost no more than one pass.
  */
-export function pathOfNode(ancestors: Ancestors, node: unknown): (string | number)[] {
-  const chain = [...ancestors, node];
-  const path: (string | number)[] = [];
-  for (let index = 1; index < chain.length; index++) {
-    const parent = chain[index - 1];
-    const child = chain[index];
-    if (isSeq(parent)) path.push(parent.items.indexOf(child as never));
-    if (isPair(parent) && isScalar(parent.key) && (child === parent.value || child === parent.key)) {
-      path.push(String(parent.key.value));
+export function createPathFinder(): (ancestors: Ancestors, node: unknown) => (string | number)[] {
+  const positions = new WeakMap<object, Map<unknown, number>>();
+  const indexIn = (seq: { items: unknown[] }, item: unknown): number => {
+    let index = positions.get(seq);
+    if (!index) {
+      index = new Map(seq.items.map((entry, position) => [entry, position]));
+      positions.set(seq, index);
     }
-  }
-  return path;
+    return index.get(item) ?? -1;
+  };
+  return (ancestors, node) => {
+    const chain = [...ancestors, node];
+    const path: (string | number)[] = [];
+    for (let index = 1; index < chain.length; index++) {
+      const parent = chain[index - 1];
+      const child = chain[index];
+      if (isSeq(parent)) path.push(indexIn(parent, child));
+      if (isPair(parent) && isScalar(parent.key) && (child === parent.value || child === parent.key)) {
+        path.push(String(parent.key.value));
+      }
+    }
+    return path;
+  };
 }
 
 /** A number written in a way that YAML reads differently from how it looks, or that cannot be a figure. */

@@ -3,20 +3,12 @@
 // a size limit, UTF-8 only, nesting measured on the raw text, then YAML 1.2 core schema with unique
 // string keys, no tags, no look-alike numbers, no reserved keys, and a limit on alias expansion.
 import { readFile, stat } from "node:fs/promises";
-import {
-  type Document,
-  isMap,
-  isNode,
-  isScalar,
-  LineCounter,
-  parseDocument,
-  visit,
-  type YAMLError,
-} from "yaml";
+import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument, type YAMLError } from "yaml";
 import { formatFieldPath, type Problem, ScrutinyError } from "../errors.ts";
-import { escapeForMessage, quoteForMessage } from "../text/quote-for-message.ts";
+import { escapeForMessage } from "../text/quote-for-message.ts";
 import { checkYamlAliases } from "./check-yaml-aliases.ts";
-import { checkYamlNodes, pathOfNode } from "./check-yaml-nodes.ts";
+import { checkYamlNodes } from "./check-yaml-nodes.ts";
+import { limitProblems } from "./limit-problems.ts";
 import { MAX_YAML_NESTING, scanYamlText, type YamlTextScan } from "./scan-yaml-text.ts";
 
 export const MAX_YAML_BYTES = 5 * 1024 * 1024;
@@ -78,7 +70,8 @@ export function parseYamlText(text: string, file: string): YamlSource {
     prettyErrors: false,
     schema: "core",
     strict: true,
-    uniqueKeys: true,
+    // Duplicate keys are found by checkYamlNodes in one pass; yaml's check is quadratic.
+    uniqueKeys: false,
     stringKeys: true,
     // Tags that are not part of the core schema (!!timestamp, !!binary) stay unresolved; every
     // tag is then refused by checkYamlNodes with one message.
@@ -88,16 +81,10 @@ export function parseYamlText(text: string, file: string): YamlSource {
   const placed: { offset: number; problem: Problem }[] = [];
   for (const issue of [...document.errors, ...document.warnings]) {
     if (issue.code === "TAG_RESOLVE_FAILED" || issue.code === "BAD_COLLECTION_TYPE") continue;
-    const { offset, path, message, hint } = describeYamlIssue(issue, document, text, scan);
+    const { offset, message, hint } = describeYamlIssue(issue, text, scan);
     placed.push({
       offset,
-      problem: {
-        file,
-        ...positionAt(lineCounter, offset),
-        ...(path ? fieldOf(document, path) : {}),
-        message,
-        ...(hint ? { hint } : {}),
-      },
+      problem: { file, ...positionAt(lineCounter, offset), message, ...(hint ? { hint } : {}) },
     });
   }
   for (const { offset, path, message, hint } of [
@@ -115,7 +102,10 @@ export function parseYamlText(text: string, file: string): YamlSource {
     const firstAtEachPlace = placed.filter((entry, index) => entry.offset !== placed[index - 1]?.offset);
     throw invalid(
       file,
-      firstAtEachPlace.map(({ problem }) => problem),
+      limitProblems(
+        firstAtEachPlace.map(({ problem }) => problem),
+        file,
+      ),
     );
   }
 
@@ -240,10 +230,9 @@ function firstInvalidUtf8(bytes: Buffer): SourcePosition {
 /** yaml's messages are written for programmers; these are for the person editing the file. */
 function describeYamlIssue(
   issue: YAMLError,
-  document: Document.Parsed,
   text: string,
   scan: YamlTextScan,
-): { offset: number; path?: (string | number)[]; message: string; hint?: string } {
+): { offset: number; message: string; hint?: string } {
   const offset = issue.pos[0];
   const original = issue.message.split("\n")[0] ?? issue.message;
   const openedBefore = (offsets: number[]) => offsets.filter((opening) => opening <= offset).at(-1);
@@ -254,19 +243,6 @@ function describeYamlIssue(
         message: "a tab is used to indent this line",
         hint: "Indent with spaces: YAML does not accept tabs.",
       };
-    case "DUPLICATE_KEY": {
-      const path = pathOfKeyAt(document, offset);
-      const key = path?.at(-1);
-      return {
-        offset,
-        ...(path ? { path } : {}),
-        message:
-          key === undefined
-            ? "this field appears twice in the same block"
-            : `the field ${quoteForMessage(String(key))} appears twice in the same block`,
-        hint: "Keep one of them: a later one would otherwise silently replace the earlier.",
-      };
-    }
     case "MISSING_CHAR": {
       const quote = /quote/.test(original) ? openedBefore(scan.unclosedQuotes) : undefined;
       if (/quote/.test(original)) {
@@ -351,18 +327,4 @@ function misindented(text: string, lineOffset: number): { offset: number; messag
     message: "this line is not indented in line with the lines around it",
     hint: "Fields of the same record start at the same column; indent with spaces.",
   };
-}
-
-function pathOfKeyAt(document: Document.Parsed, offset: number): (string | number)[] | undefined {
-  let found: (string | number)[] | undefined;
-  visit(document, {
-    Pair(_key, pair, ancestors) {
-      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
-        found = pathOfNode([...ancestors, pair], pair.key);
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
 }

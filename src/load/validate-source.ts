@@ -2,6 +2,7 @@
 import type { z } from "zod";
 import { formatFieldPath, type Problem } from "../errors.ts";
 import { escapeForMessage, quoteForMessage } from "../text/quote-for-message.ts";
+import { limitProblems, MAX_PROBLEMS_PER_FILE } from "./limit-problems.ts";
 import { locateInYaml, locateKeyInYaml, type YamlSource } from "./read-yaml-file.ts";
 
 const UNKNOWN_FIELD_HINT =
@@ -16,9 +17,13 @@ export function validateSource<Schema extends z.ZodType>(
   const result = schema.safeParse(source.data);
   if (result.success) return { ok: true, data: result.data };
   const problems: Problem[] = [];
+  // Placing a problem looks its path up in the document; past the limit they are only counted.
+  let total = 0;
   for (const issue of result.error.issues) {
+    total += issue.code === "unrecognized_keys" ? issue.keys.length : 1;
+    if (problems.length >= MAX_PROBLEMS_PER_FILE) continue;
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) {
+      for (const key of issue.keys.slice(0, MAX_PROBLEMS_PER_FILE - problems.length)) {
         const problem = problemAt(
           source,
           [...issue.path, key],
@@ -53,7 +58,7 @@ export function validateSource<Schema extends z.ZodType>(
       issue.code === "custom" && typeof issue.params?.hint === "string" ? issue.params.hint : undefined;
     problems.push(problemAt(source, issue.path, found ? `${message}; found ${found}` : message, hint));
   }
-  return { ok: false, problems };
+  return { ok: false, problems: limitProblems(problems, source.file, total) };
 }
 
 const EXPECTED_WORDS: Readonly<Record<string, string>> = {

@@ -136,6 +136,27 @@ describe("figures pasted from a spreadsheet", () => {
   });
 });
 
+describe("a file full of mistakes", () => {
+  it("places the first 100 of 50 000 unknown fields quickly and counts the rest", async () => {
+    const fields = Array.from({ length: 50_000 }, (_, index) => `    field${index}: x`);
+    const started = performance.now();
+    const problems = await problemsOf(`kpis:\n  - id: CE01\n${fields.join("\n")}\n`);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(problems).toHaveLength(101);
+    expect(problems[99]).toMatchObject({
+      line: 102,
+      column: 5,
+      field: "kpis[0].field99",
+      message: 'unknown field "field99"',
+    });
+    expect(problems[100]).toEqual({
+      file: "kpis.yaml",
+      message: "and 49,900 more problems in this file",
+      hint: "Correct these, or check that this is the right file, and run again to see the rest.",
+    });
+  });
+});
+
 describe("text pasted from Word", () => {
   it("turns no-break spaces into spaces, trims, and keeps smart quotes and Welsh letters as typed", async () => {
     const result = await validate(

@@ -4,7 +4,8 @@ import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Problem, ScrutinyError } from "../../src/errors.ts";
-import { MAX_ALIAS_ADDED_VALUES } from "../../src/load/check-yaml-aliases.ts";
+import { MAX_ALIAS_ADDED_VALUES, MAX_ALIASES } from "../../src/load/check-yaml-aliases.ts";
+import { MAX_PROBLEMS_PER_FILE } from "../../src/load/limit-problems.ts";
 import { MAX_YAML_BYTES, readYamlFile } from "../../src/load/read-yaml-file.ts";
 import { MAX_YAML_NESTING } from "../../src/load/scan-yaml-text.ts";
 import { makeTempDir } from "../helpers/report-folder.ts";
@@ -461,6 +462,47 @@ describe("limits", () => {
         message: "the alias *missing refers to no anchor &missing above it",
       },
     ]);
+  });
+
+  it(`refuses more than ${MAX_ALIASES.toLocaleString("en-GB")} aliases, which yaml would look up one by one`, async () => {
+    const items = Array.from({ length: MAX_ALIASES + 1 }, () => "  - *owner").join("\n");
+    const problems = await problemsIn(`owner: &owner Head of Waste\nowners:\n${items}\n`);
+    expect(problems.map(placed)).toEqual([
+      {
+        file: "kpis.yaml",
+        line: MAX_ALIASES + 3,
+        column: 5,
+        field: `owners[${MAX_ALIASES}]`,
+        message: `the file uses more than ${MAX_ALIASES.toLocaleString("en-GB")} aliases (*name)`,
+      },
+    ]);
+  });
+
+  it("finds a field given twice in a block of 50 000 fields quickly", async () => {
+    const fields = Array.from({ length: 50_000 }, (_, index) => `  field${index}: ${index}`);
+    const started = performance.now();
+    const problems = await problemsIn(`kpis:\n${fields.join("\n")}\n  field7: again\n`);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(problems.map(placed)).toEqual([
+      {
+        file: "kpis.yaml",
+        line: 50_002,
+        column: 3,
+        field: "kpis.field7",
+        message: 'the field "field7" appears twice in the same block',
+      },
+    ]);
+  });
+
+  it(`lists the first ${MAX_PROBLEMS_PER_FILE} problems of a file and counts the rest`, async () => {
+    const problems = await problemsIn(`${Array.from({ length: 5000 }, () => "- 0777").join("\n")}\n`);
+    expect(problems).toHaveLength(MAX_PROBLEMS_PER_FILE + 1);
+    expect(problems[MAX_PROBLEMS_PER_FILE - 1]).toMatchObject({ line: MAX_PROBLEMS_PER_FILE, field: "[99]" });
+    expect(problems.at(-1)).toEqual({
+      file: "kpis.yaml",
+      message: "and 4,900 more problems in this file",
+      hint: "Correct these, or check that this is the right file, and run again to see the rest.",
+    });
   });
 
   it("refuses a file over the size limit without reading it", async () => {
