@@ -52,7 +52,14 @@ export function validateSource<Schema extends z.ZodType>(
       problems.push(problemAt(source, issue.path, `the required field "${String(key)}" is missing`));
       continue;
     }
-    const found = describeFound(value);
+    // A list or a group of fields is only worth naming when the wrong kind was given.
+    const found =
+      typeof value === "object" &&
+      value !== null &&
+      issue.code !== "invalid_type" &&
+      issue.code !== "invalid_union"
+        ? undefined
+        : describeFound(value);
     const message = describeIssue(issue);
     const hint =
       issue.code === "custom" && typeof issue.params?.hint === "string" ? issue.params.hint : undefined;

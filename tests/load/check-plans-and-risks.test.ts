@@ -171,7 +171,7 @@ describe("recommendations.yaml checks", () => {
     expect(problems.map((problem) => [problem.field, problem.message])).toEqual([
       [
         "trackers[0].recommendations[3].executiveResponse.decision",
-        'Invalid option: expected one of "approved"|"rejected"|"partlyApproved"; found "partly"',
+        'expected one of: approved, rejected, partlyApproved; found "partly"',
       ],
     ]);
     const themeProblems = await problemsAfter("recommendations.yaml", (text) =>

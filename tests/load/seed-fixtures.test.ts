@@ -54,11 +54,13 @@ describe("scrutiny review tracker (CCCSC22-23 2.1–2.9)", () => {
 });
 
 describe("peer-challenge recommendation action plan (KR2, KR5, KR6)", () => {
-  it("keeps the pasted HTML and the implementation dates as written", async () => {
+  it("converts the pasted HTML to Markdown and keeps the implementation dates as written", async () => {
     const input = await load("peer-challenge-action-plan");
     const [kr2, kr5, kr6] = input.trackers[0]?.recommendations ?? [];
-    expect(kr2?.recommendation).toMatch(/^<p>Create the necessary senior leadership resilience/);
-    expect(kr2?.recommendation).toContain('<ul style="list-style-type: none">');
+    expect(kr2?.recommendation).toMatch(
+      /^Create the necessary senior leadership resilience.* As part of this: -\n\n\\- Clarify roles/s,
+    );
+    expect(kr2?.recommendation).not.toMatch(/<\/?(p|ul)\b/);
     expect(kr5?.reference).toBe("(page 2, recommendation 5) (page 8, para 3)");
     const dates = [kr2, kr5, kr6].map((row) =>
       row?.actions.map((action) => [action.byWhen?.text, action.byWhen?.kind, action.byWhen?.date]),

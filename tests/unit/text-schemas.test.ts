@@ -3,12 +3,9 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { actionFileSchema } from "../../src/schema/action-schema.ts";
 import { markdownSchema, textSchema } from "../../src/schema/common.ts";
 import { figureSchema } from "../../src/schema/figure-schema.ts";
-import { kpiFileSchema } from "../../src/schema/kpi-schema.ts";
-import { reportSchema } from "../../src/schema/report-schema.ts";
-import { riskFileSchema } from "../../src/schema/risk-schema.ts";
+import { FILE_SCHEMAS } from "../../src/schema/file-schemas.ts";
 import { convertPastedHtml, MAX_HTML_NESTING } from "../../src/text/convert-pasted-html.ts";
 
 const seedPath = new URL(
@@ -116,14 +113,12 @@ describe("markdownSchema", () => {
 });
 
 describe("JSON Schema export", () => {
-  it.each([
-    ["report", reportSchema],
-    ["KPI file", kpiFileSchema],
-    ["risk file", riskFileSchema],
-    ["action file", actionFileSchema],
-  ])("exports the %s schema for editors", (_name, schema) => {
-    expect(() => z.toJSONSchema(schema, { io: "input" })).not.toThrow();
-  });
+  it.each(FILE_SCHEMAS.map(({ file, schema }) => [file, schema] as const))(
+    "exports the schema of %s for editors, with nothing left unrepresentable",
+    (_file, schema) => {
+      expect(() => z.toJSONSchema(schema, { io: "input" })).not.toThrow();
+    },
+  );
 
   it("exports figures, text and Markdown as what an officer may type", () => {
     const schema = z.toJSONSchema(
