@@ -44,20 +44,20 @@ function commentaryBlocks(html: string): string[] {
 describe("hostile commentary", () => {
   it("reaching the templates (past validation), prints as text in the HTML and the PDF", async () => {
     const hostile = [
-      "Gas use **rose**.",
+      "Demand **rose**.",
       `<script>document.title='x'</script> <img src="${base}/from-html.png"> <a href="javascript:alert(1)">raw link</a>`,
       `- [click me](javascript:alert(document.title))\n- ![tracker](${base}/pixel.png)\n- [plan](${base}/plan.html)`,
     ].join("\n\n");
     const view = buildReportView(await loadReportData(exampleData));
-    const row = view.themes.flatMap((theme) => theme.kpis).find((kpi) => kpi.id === "CE04");
-    const exception = view.exceptions.find((kpi) => kpi.id === "CE04");
-    if (!row || !exception) throw new Error("the example data no longer has CE04 rated Red");
+    const row = view.themes.flatMap((theme) => theme.kpis).find((kpi) => kpi.id === "HC05");
+    const exception = view.exceptions.red.find((kpi) => kpi.id === "HC05");
+    if (!row || !exception) throw new Error("the example data no longer has HC05 rated Red");
     row.commentary = hostile;
     exception.commentary = hostile;
 
     const engine = await createTemplateEngine(BUILT_IN_TEMPLATES);
     const { html, footerHtml } = renderReportHtml(engine, view, []);
-    const blocks = commentaryBlocks(html).filter((block) => block.includes("Gas use"));
+    const blocks = commentaryBlocks(html).filter((block) => block.includes("Demand"));
     expect(blocks).toHaveLength(2);
     for (const block of blocks) {
       const tags = [...block.matchAll(/<\/?([a-z0-9]+)[^>]*>/g)].map((match) => match[0]);
@@ -95,7 +95,7 @@ describe("hostile commentary", () => {
     expect(text).toContain("<script>document.title='x'</script>");
     expect(text).toContain('<a href="javascript:alert(1)">raw link</a>');
     expect(text).toContain("[click me](javascript:alert(document.title))");
-    expect(text).toContain("Gas use rose.");
+    expect(text).toContain("Demand rose.");
     expect(blockedRequests).toEqual([]);
     expect(hits).toEqual([]);
   });
@@ -104,8 +104,8 @@ describe("hostile commentary", () => {
     const data = await copyExampleData();
     await data.edit("kpis.yaml", (text) =>
       text.replace(
-        "Gas use at the leisure centre rose after the heat-pump installation was delayed to November.",
-        `Gas use *rose*. See [the plan](${base}/plan.html) and ![the meter](${base}/meter.png); &lt;script&gt;alert(1)&lt;/script&gt; and [run](javascript:alert(1)).`,
+        "Demand continues to rise across the county.",
+        `Demand *rose*. See [the plan](${base}/plan.html) and ![the meter](${base}/meter.png); &lt;script&gt;alert(1)&lt;/script&gt; and [run](javascript:alert(1)).`,
       ),
     );
     const result = await buildReport({ folder: data.folder, outDir: await makeTempDir(), browser });

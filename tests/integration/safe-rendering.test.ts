@@ -37,14 +37,16 @@ describe("hostile text in data", () => {
   it("is printed literally and reaches nothing", async () => {
     const data = await copyExampleData();
     const hostileTitle = `<img src="${base}/fromtitle.png"> {{constructor.constructor}} <script>document.title='x'</script>`;
-    const hostileComment = `<link rel="stylesheet" href="${base}/fromcommentary.css"><iframe src="file:///etc/passwd"></iframe>`;
+    // Commentary is Markdown, where such HTML is refused at load (tests/unit/text-schemas.test.ts);
+    // plain text fields such as the owner take it as text.
+    const hostileOwner = `<link rel="stylesheet" href="${base}/fromowner.css"><iframe src="file:///etc/passwd"></iframe>`;
     await data.edit("kpis.yaml", (text) =>
       text
         .replace(
           "title: Household waste sent for reuse, recycling and composting",
           `title: ${JSON.stringify(hostileTitle)}`,
         )
-        .replace("Food-waste caddy liners are being promoted in October.", hostileComment),
+        .replace("owner: Head of Cleansing and Open Spaces", `owner: ${JSON.stringify(hostileOwner)}`),
     );
     const result = await buildReport({ folder: data.folder, outDir: await makeTempDir(), browser });
     const text = flatten(pdfText(result.files[0] as string));

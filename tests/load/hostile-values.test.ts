@@ -287,7 +287,7 @@ describe("the real data files", () => {
         line: 10,
         column: 9,
         field: "period",
-        message: 'expected a period such as "2023/24 Q2"; found "2023/24 Q5"',
+        message: 'there is no quarter 5: quarters are Q1 to Q4; found "2023/24 Q5"',
       },
     },
     {
@@ -336,13 +336,16 @@ describe("the real data files", () => {
   });
 
   it("kpis.yaml: refuses a negative count of decimals, naming the KPI", async () => {
-    const problems = await loaderProblems("kpis.yaml", (text) =>
-      text.replace("    decimals: 1\n", "    decimals: -1\n"),
-    );
+    let line = 0;
+    const problems = await loaderProblems("kpis.yaml", (text) => {
+      const edited = text.replace("    decimals: 1\n", "    decimals: -1\n");
+      line = edited.slice(0, edited.indexOf("    decimals: -1")).split("\n").length;
+      return edited;
+    });
     expect(problems).toMatchObject([
       {
         file: "kpis.yaml",
-        line: 11,
+        line,
         column: 15,
         field: "kpis[0].decimals",
         recordId: "CE01",

@@ -168,7 +168,7 @@ describe("kpis.yaml: the KPI fields", () => {
       expected: {
         field: "kpis[18].aggregation",
         recordId: "TE05",
-        message: expect.stringContaining('expected one of "cumulative"|"average"|"latest"'),
+        message: expect.stringContaining("expected one of: cumulative, average, latest"),
       },
     },
     {
@@ -239,7 +239,7 @@ describe("report.yaml: the rating rules", () => {
     expect(problems).toEqual([
       expect.objectContaining({
         field: "ragRules.shortfall.measure",
-        message: expect.stringContaining('expected one of "relative"|"absolute"'),
+        message: expect.stringContaining("expected one of: relative, absolute"),
       }),
     ]);
   });

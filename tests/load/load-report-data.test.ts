@@ -50,7 +50,8 @@ describe("loadReportData", () => {
         column: 13,
         field: "kpis[0].target",
         recordId: "CE01",
-        message: 'expected a number; found "forty-five"',
+        message: 'the figure has words in it; found "forty-five"',
+        hint: "Give the figure alone: the indicator's unit says what it counts (days, %, £).",
       },
     ]);
   });
@@ -127,7 +128,7 @@ describe("loadReportData", () => {
     });
     expect(problems.map((problem) => [problem.field, problem.message])).toEqual([
       ["financialYearStartMonth", '"04" starts with a zero: YAML would read it as 4 and drop the zero'],
-      ["kpis[0].target", 'expected a number; found "yes"'],
+      ["kpis[0].target", 'the figure has words in it; found "yes"'],
     ]);
   });
 
