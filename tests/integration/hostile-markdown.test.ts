@@ -109,7 +109,7 @@ describe("hostile commentary", () => {
       ),
     );
     const result = await buildReport({ folder: data.folder, outDir: await makeTempDir(), browser });
-    const text = flatten(pdfText(result.pdfPath));
+    const text = flatten(pdfText(result.files[0] as string));
     expect(text).toContain(`See the plan (${base}/plan.html) and !the meter (${base}/meter.png);`);
     expect(text).toContain("<script>alert(1)</script> and [run](javascript:alert(1)).");
     expect(result.blockedRequests).toEqual([]);
