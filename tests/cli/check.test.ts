@@ -65,9 +65,9 @@ async function reportFolder(ct02: string): Promise<string> {
 }
 
 describe("scrutiny check", () => {
-  it("finds nothing to report in the example data", async () => {
+  it("finds nothing to report in the example pack", async () => {
     const run = await runScrutiny(["check", "data"]);
-    expect(run.stdout).toBe("\nNo problems found in 1 report.\n");
+    expect(run.stdout).toBe("\nNo problems found in 2 reports.\n");
     expect(run.code).toBe(0);
   });
 

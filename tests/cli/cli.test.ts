@@ -46,15 +46,21 @@ describe("scrutiny CLI", () => {
     expect(run.stderr).toContain("unknown command 'bulid'");
   });
 
-  it("builds the example report into the output folder", async () => {
+  it("builds the example pack into the output folder: its first report at the top, the other in its folder", async () => {
     const out = await makeTempDir();
     const run = await scrutiny(["build", "data", "--out", out]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(
-      /^Built .*performance-report-2023-24-q2\.pdf in \d+\.\d s: 11 green, 9 amber, 5 red, 5 not rated\.\n$/,
+    const lines = run.stdout.split("\n");
+    expect(lines[0]).toMatch(
+      /^Built .*performance-report-2023-24-q2\.pdf in \d+\.\d s: 11 green, 9 amber, 5 red, 5 not rated\.$/,
     );
-    expect(await readdir(out)).toEqual(["performance-report-2023-24-q2.pdf"]);
+    expect(lines[1]).toMatch(
+      /^Built .*housing-board[/\\]performance-report-2023-24-q2\.pdf in \d+\.\d s: 1 green, 1 amber, 1 red, 0 not rated\.$/,
+    );
+    expect(lines[2]).toBe("Built 2 of 2 reports.");
+    expect((await readdir(out)).sort()).toEqual(["housing-board", "performance-report-2023-24-q2.pdf"]);
+    expect(await readdir(join(out, "housing-board"))).toEqual(["performance-report-2023-24-q2.pdf"]);
   });
 
   it("a bad file: names file, line, column and field, exits 4 and writes no PDF", async () => {
@@ -104,6 +110,7 @@ describe("scrutiny CLI", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect((await readdir(out)).sort()).toEqual([
+      "housing-board",
       "performance-statuses-2023-24-q2.csv",
       "performance-statuses-2023-24-q2.json",
     ]);

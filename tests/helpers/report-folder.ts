@@ -1,7 +1,7 @@
 // Temporary copies of the example data, edited per test, so each test states only what differs.
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const exampleData = fileURLToPath(new URL("../../data", import.meta.url));
@@ -20,7 +20,13 @@ export async function copyExampleData(): Promise<{
 }> {
   const root = await makeTempDir();
   const folder = join(root, "data");
-  await cp(exampleData, folder, { recursive: true });
+  // The example pack's first report: the YAML files in data/ itself, not pack.yaml or other reports.
+  await cp(exampleData, folder, {
+    recursive: true,
+    filter: (source) =>
+      source === exampleData ||
+      (source.endsWith(".yaml") && !source.endsWith("pack.yaml") && dirname(source) === exampleData),
+  });
   return {
     folder,
     async edit(file, change) {
@@ -47,7 +53,7 @@ export async function makeExamplePack(
   const root = await makeTempDir();
   for (const folder of folders) {
     await mkdir(join(root, folder), { recursive: true });
-    await cp(exampleData, join(root, folder), { recursive: true });
+    await copyExampleReport(join(root, folder));
     const reportPath = join(root, folder, "report.yaml");
     let text = await readFile(reportPath, "utf8");
     for (const pattern of dropFromReport) text = text.replace(pattern, "");
@@ -59,4 +65,14 @@ export async function makeExamplePack(
     packFile: join(root, "pack.yaml"),
     remove: () => rm(root, { recursive: true, force: true }),
   };
+}
+
+/** The example pack's first report: the YAML files in data/ itself, not pack.yaml or other reports. */
+async function copyExampleReport(destination: string): Promise<void> {
+  await cp(exampleData, destination, {
+    recursive: true,
+    filter: (source) =>
+      source === exampleData ||
+      (dirname(source) === exampleData && source.endsWith(".yaml") && !source.endsWith("pack.yaml")),
+  });
 }

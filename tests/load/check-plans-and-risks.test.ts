@@ -35,7 +35,7 @@ describe("delivery-plan.yaml checks", () => {
     expect(problems).toEqual([
       {
         file: "delivery-plan.yaml",
-        line: 127,
+        line: 143,
         column: 12,
         field: "themes[3].theme",
         message: 'unknown theme "counsil"',
@@ -50,7 +50,7 @@ describe("delivery-plan.yaml checks", () => {
     );
     expect(problems).toMatchObject([
       {
-        line: 132,
+        line: 148,
         recordId: "DP01",
         field: "themes[3].objectives[0].actions[0].id",
         message: 'the id "DP01" is already used by themes[0].objectives[0].actions[0]',
@@ -64,7 +64,7 @@ describe("delivery-plan.yaml checks", () => {
     );
     expect(problems[0]).toEqual({
       file: "delivery-plan.yaml",
-      line: 27,
+      line: 31,
       column: 59,
       field: "themes[0].objectives[0].actions[0].milestones[0].due",
       recordId: "DP01",
@@ -87,13 +87,13 @@ describe("delivery-plan.yaml checks", () => {
     );
     expect(problems).toMatchObject([
       {
-        line: 88,
+        line: 92,
         field: "themes[1].objectives[1].actions[1].start",
         recordId: "DP05",
         message: "the action starts (1 June 2024) after it is due (29 February 2024)",
       },
       {
-        line: 94,
+        line: 98,
         field: "themes[1].objectives[1].actions[1].milestones[1].due",
         recordId: "DP05",
         message: "the milestone is due (31 March 2024) after its action (29 February 2024)",
@@ -132,7 +132,7 @@ describe("scrutiny check on the delivery plan", () => {
     expect(findings.map((finding) => ({ ...finding, file: finding.file.replace(/^.*[/\\]/, "") }))).toEqual([
       {
         file: "delivery-plan.yaml",
-        line: 147,
+        line: 163,
         column: 15,
         field: "themes[3].objectives[0].actions[1].commentary",
         message: "DP10 is overdue and has no update for 2023/24 Q2",
@@ -152,7 +152,7 @@ describe("recommendations.yaml checks", () => {
     expect(problems).toEqual([
       {
         file: "recommendations.yaml",
-        line: 30,
+        line: 33,
         column: 15,
         field: "trackers[0].recommendations[1].code",
         recordId: "FPSC22-23 3.1",

@@ -1,5 +1,5 @@
 // A pack file shares settings between reports; each value is checked where it is written.
-import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ScrutinyError } from "../../src/errors.ts";

@@ -75,7 +75,7 @@ describe("loadReportData", () => {
       "report.yaml:3 committee",
       "report.yaml:4 comittee",
       "kpis.yaml:19 kpis[0].polarity",
-      "delivery-plan.yaml:24 themes[0].objectives[0].actions[0].due",
+      "delivery-plan.yaml:28 themes[0].objectives[0].actions[0].due",
       "risks.yaml:44 risks[0].current.likelihood",
     ]);
   });
