@@ -8,10 +8,7 @@ import { figureSchema } from "../../src/schema/figure-schema.ts";
 import { FILE_SCHEMAS } from "../../src/schema/file-schemas.ts";
 import { convertPastedHtml, MAX_HTML_NESTING } from "../../src/text/convert-pasted-html.ts";
 
-const seedPath = new URL(
-  "../../../shared/seeds/peer-challenge-recommendation-action-plan.txt",
-  import.meta.url,
-);
+const seedPath = new URL("../fixtures/seeds/peer-challenge-action-plan/source.txt", import.meta.url);
 
 describe("textSchema", () => {
   it.each([
