@@ -87,6 +87,11 @@ const expressionsInText: readonly {
   read: (match: RegExpExecArray) => NamedSpan | undefined;
 }[] = [
   { pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/g, read: (match) => readDay(match[0], "yyyy-MM-dd") },
+  // UK numeric dates, day first as British officers write them: 31/03/2024, 31.03.2024.
+  {
+    pattern: /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g,
+    read: (match) => readDay(`${match[1]} ${match[2]} ${match[3]}`, "d M yyyy"),
+  },
   {
     pattern: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}\\s+(\\d{4})\\b`, "g"),
     read: (match) => readDay(`${match[1]} ${monthOf(match[2]) + 1} ${match[3]}`, "d M yyyy"),

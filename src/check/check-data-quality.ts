@@ -1,6 +1,7 @@
 // Data-quality rules for `scrutiny check`: things a schema cannot see but a scrutiny committee
 // would ask about. Pure: validated data and its calculated view in, placed findings out.
 import { format, parseISO } from "date-fns";
+import type { FuzzyDate } from "../calc/parse-fuzzy-date.ts";
 import {
   formatPeriod,
   parsePeriod,
@@ -48,6 +49,12 @@ export const DATA_QUALITY_RULES = {
     id: "overdue-action-without-update",
     severity: "warning",
     description: "An overdue delivery-plan action has commentary for the period explaining where it stands.",
+  },
+  dateNotUnderstood: {
+    id: "date-not-understood",
+    severity: "warning",
+    description:
+      'A date with figures in it that Scrutiny cannot read ("Q3 2023") is flagged: it would count as no fixed date and never show as overdue.',
   },
 } as const satisfies Record<string, DataQualityRule>;
 
@@ -136,5 +143,37 @@ export function checkDataQuality(input: ReportInput, view: ReportView): Problem[
     }
   }
 
+  const dated: [YamlSource | undefined, unknown, string][] = [
+    [input.sources.deliveryPlan, input.deliveryPlan, ""],
+    [input.sources.recommendations, { trackers: input.trackers }, ""],
+    [input.sources.risks, { risks: input.risks }, ""],
+  ];
+  for (const [source, data] of dated) {
+    for (const { date, path } of findFuzzyDates(data, [])) {
+      if (date.kind === "unresolvable" && /\d/.test(date.text)) {
+        find(
+          DATA_QUALITY_RULES.dateNotUnderstood,
+          source,
+          path,
+          `Scrutiny cannot read a date in "${date.text}", so it counts as no fixed date and will never show as overdue`,
+          'Write the date as 2024-03-31, 31/03/2024, "Mar 2024" or "Spring 2024", or "TBC" if there is none yet.',
+        );
+      }
+    }
+  }
   return findings;
+}
+
+/** Every fuzzy date in validated data, with its path in the file. */
+function findFuzzyDates(value: unknown, path: PropertyKey[]): { date: FuzzyDate; path: PropertyKey[] }[] {
+  if (value === null || typeof value !== "object") return [];
+  if (isFuzzyDate(value)) return [{ date: value, path }];
+  const entries: [PropertyKey, unknown][] = Array.isArray(value)
+    ? value.map((item, index) => [index, item])
+    : Object.entries(value);
+  return entries.flatMap(([key, item]) => findFuzzyDates(item, [...path, key]));
+}
+
+function isFuzzyDate(value: object): value is FuzzyDate {
+  return "text" in value && "kind" in value && "fixed" in value && typeof value.text === "string";
 }

@@ -116,7 +116,7 @@ export function problemAt(
   hint?: string,
 ): Problem {
   const position = locateInYaml(source, path);
-  const recordId = path.length >= 2 ? valueAt(source.data, [...path.slice(0, 2), "id"]) : undefined;
+  const recordId = enclosingRecordId(source.data, path);
   return {
     file: source.file,
     ...position,
@@ -125,6 +125,23 @@ export function problemAt(
     message,
     ...(hint ? { hint } : {}),
   };
+}
+
+/**
+ * The id (or recommendation code) of the innermost record the path sits in: a milestone's action,
+ * an action's objective, a KPI. Records are items of lists, so only list items are looked at.
+ */
+function enclosingRecordId(data: unknown, path: readonly PropertyKey[]): string | undefined {
+  for (let depth = path.length; depth >= 2; depth--) {
+    if (typeof path[depth - 1] !== "number") continue;
+    const record = valueAt(data, path.slice(0, depth));
+    if (record === null || typeof record !== "object") continue;
+    for (const key of ["id", "code"]) {
+      const value = (record as Record<string, unknown>)[key];
+      if (Object.hasOwn(record, key) && typeof value === "string") return value;
+    }
+  }
+  return undefined;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

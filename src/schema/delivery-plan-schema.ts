@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { idSchema, isoDateSchema, markdownSchema, periodKeySchema, textSchema } from "./common.ts";
 import { figureSchema } from "./figure-schema.ts";
-import { fuzzyDateSchema } from "./fuzzy-date-schema.ts";
+import { completionSchema, fuzzyDateSchema } from "./fuzzy-date-schema.ts";
 
 /** The status a lead officer reports. Scrutiny works out its own and shows both when they differ. */
 export const declaredStatusSchema = z.enum([
@@ -21,7 +21,7 @@ export const milestoneSchema = z.strictObject({
   /** "2023-10-31", "Oct 2023", or "Oct" when the plan gives its `runs` dates; left out for one already done. */
   due: fuzzyDateSchema.optional(),
   /** When it was done ("2023-10-12", "done"); a date after the period end is not done in that period. */
-  completed: fuzzyDateSchema.optional(),
+  completed: completionSchema.optional(),
   status: declaredStatusSchema.optional(),
 });
 
@@ -34,7 +34,7 @@ export const plannedActionSchema = z.strictObject({
   start: fuzzyDateSchema.optional(),
   /** Without a due date, the action is due when its last milestone is. */
   due: fuzzyDateSchema.optional(),
-  completed: fuzzyDateSchema.optional(),
+  completed: completionSchema.optional(),
   milestones: z.array(milestoneSchema).default([]),
   status: declaredStatusSchema.optional(),
   percentComplete: figureSchema.pipe(z.number().min(0).max(100)).optional(),

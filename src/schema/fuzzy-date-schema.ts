@@ -21,3 +21,14 @@ export const fuzzyDateSchema = z
   .transform((text) => parseFuzzyDate(text));
 
 export type { FuzzyDate, FuzzyDateKind } from "../calc/parse-fuzzy-date.ts";
+
+/** Words that record something as done without saying when. */
+const DONE_WORDS = /^(done|complete|completed|yes)\.?$/i;
+
+/**
+ * When something was finished: a date, or a word such as "done". "TBC" or "ongoing" here would
+ * count unfinished work as complete, so they are refused.
+ */
+export const completionSchema = fuzzyDateSchema.refine((date) => date.fixed || DONE_WORDS.test(date.text), {
+  message: 'expected the date it was finished, such as "2023-09-15" or "Sept 2023", or the word "done"',
+});

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { idSchema, markdownSchema, periodKeySchema, textSchema } from "./common.ts";
 import { declaredStatusSchema } from "./delivery-plan-schema.ts";
-import { fuzzyDateSchema } from "./fuzzy-date-schema.ts";
+import { completionSchema, fuzzyDateSchema } from "./fuzzy-date-schema.ts";
 
 export const reviewTypeSchema = z.enum(["scrutinyReview", "peerChallenge", "other"]);
 
@@ -19,7 +19,7 @@ export const trackerActionSchema = z.strictObject({
   officer: textSchema.optional(),
   /** "By when" / "Implementation date", as written. */
   byWhen: fuzzyDateSchema.optional(),
-  completed: fuzzyDateSchema.optional(),
+  completed: completionSchema.optional(),
   status: declaredStatusSchema.optional(),
 });
 
@@ -41,7 +41,7 @@ export const recommendationSchema = z.strictObject({
   /** Progress updates by reporting period: { "2023/24 Q2": "…" }. */
   progress: z.record(periodKeySchema, markdownSchema).default({}),
   status: declaredStatusSchema.optional(),
-  completed: fuzzyDateSchema.optional(),
+  completed: completionSchema.optional(),
 });
 
 export const trackerSchema = z.strictObject({

@@ -125,3 +125,40 @@ describe("scrutiny check", () => {
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("scrutiny check on dates", () => {
+  it("warns of a date with figures it cannot read, at its line, since it would never show as overdue", async () => {
+    const data = await exampleCopy();
+    await data.edit("delivery-plan.yaml", (text) => text.replace("due: Spring 2024", "due: Q4 2023/24"));
+    const run = await runScrutiny(["check", data.folder, "--json"]);
+    const result = JSON.parse(run.stdout) as JsonResult;
+    expect(run.code).toBe(0);
+    expect(result.reports[0]?.problems).toEqual([
+      expect.objectContaining({
+        file: expect.stringMatching(/delivery-plan\.yaml$/),
+        field: expect.stringMatching(/^themes\[\d+\]\.objectives\[\d+\]\.actions\[\d+\]\.due$/),
+        rule: "date-not-understood",
+        severity: "warning",
+        message:
+          'Scrutiny cannot read a date in "Q4 2023/24", so it counts as no fixed date and will never show as overdue',
+      }),
+    ]);
+  });
+
+  it("refuses TBC as the date something was completed, which would count it as done", async () => {
+    const data = await exampleCopy();
+    await data.edit("delivery-plan.yaml", (text) => text.replace("completed: 2023-07-18", "completed: TBC"));
+    const run = await runScrutiny(["check", data.folder, "--json"]);
+    const result = JSON.parse(run.stdout) as JsonResult;
+    expect(run.code).toBe(4);
+    expect(result.reports[0]?.problems).toEqual([
+      expect.objectContaining({
+        field: expect.stringMatching(/\.completed$/),
+        recordId: expect.any(String),
+        message: expect.stringContaining(
+          'expected the date it was finished, such as "2023-09-15" or "Sept 2023", or the word "done"',
+        ),
+      }),
+    ]);
+  });
+});

@@ -135,6 +135,7 @@ describe("scrutiny check on the delivery plan", () => {
         line: 163,
         column: 15,
         field: "themes[3].objectives[0].actions[1].commentary",
+        recordId: "DP10",
         message: "DP10 is overdue and has no update for 2023/24 Q2",
         hint: "Add commentary for 2023/24 Q2 saying where the action stands and when it will be done.",
         severity: "warning",

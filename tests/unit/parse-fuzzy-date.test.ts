@@ -175,3 +175,17 @@ describe("fuzzyDateSchema", () => {
     expect(result.error?.issues.map((issue) => issue.message)).toEqual([message]);
   });
 });
+
+describe("parseFuzzyDate: dates typed the British numeric way", () => {
+  it.each([
+    { text: "31/03/2024", date: "2024-03-31" },
+    { text: "1.4.2024", date: "2024-04-01" },
+    { text: "by 30/09/2023 at the latest", date: "2023-09-30" },
+  ])("reads $text day first", ({ text, date }) => {
+    expect(parseFuzzyDate(text)).toMatchObject({ kind: "date", fixed: true, date });
+  });
+
+  it("does not invent a date from one that does not exist", () => {
+    expect(parseFuzzyDate("31/02/2024")).toMatchObject({ kind: "unresolvable", fixed: false });
+  });
+});
