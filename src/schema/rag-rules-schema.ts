@@ -116,7 +116,7 @@ export const ragRulesSchema = z.strictObject({
   noChange: noChangeSchema.default(defaultRagRules.noChange),
 });
 
-/** The same rules with nothing filled in: what an indicator (or a report under a pack) changes. */
+/** The same rules with nothing filled in: what an indicator changes, rule by rule. */
 export const ragRulesOverrideSchema = z.strictObject({
   shortfall: shortfallBandsSchema.optional(),
   amberIfImprovedOnLastYear: z.boolean().optional(),
