@@ -50,6 +50,11 @@ export const DATA_QUALITY_RULES = {
     severity: "warning",
     description: "An overdue delivery-plan action has commentary for the period explaining where it stands.",
   },
+  targetNeverRated: {
+    id: "target-never-rated",
+    severity: "warning",
+    description: "A data-only indicator has no target: with polarity dataOnly a target is never used.",
+  },
   dateNotUnderstood: {
     id: "date-not-understood",
     severity: "warning",
@@ -78,6 +83,15 @@ export function checkDataQuality(input: ReportInput, view: ReportView): Problem[
     const row = rows.get(kpi.id);
     if (!row) return;
     const at = ["kpis", index] as const;
+    if (kpi.polarity === "dataOnly" && (kpi.target !== undefined || Object.keys(kpi.targets).length > 0)) {
+      find(
+        DATA_QUALITY_RULES.targetNeverRated,
+        input.sources.kpis,
+        [...at, kpi.target !== undefined ? "target" : "targets"],
+        `${kpi.id} has a target but is data only, so it is never rated against it`,
+        "Set polarity to higherIsBetter or lowerIsBetter to rate it, or remove the target.",
+      );
+    }
     // Each indicator is checked for its own period (a month, a quarter, a half year or a year);
     // one that is not due this period has nothing to check.
     const own = reportPeriod && periodEndingWith(reportPeriod, periodLengthOf[kpi.frequency]);

@@ -126,6 +126,25 @@ describe("scrutiny check", () => {
   });
 });
 
+describe("scrutiny check on indicators", () => {
+  it("warns of a target on a data-only indicator, which would never be used", async () => {
+    const folder = await reportFolder('    actuals: { "2023/24 Q1": 49, "2023/24 Q2": 51 }');
+    await writeFile(
+      join(folder, "kpis.yaml"),
+      kpisYaml('    actuals: { "2023/24 Q1": 49, "2023/24 Q2": 51 }').replace(
+        "polarity: higherIsBetter\n    target: 50",
+        "polarity: dataOnly\n    target: 50",
+      ),
+    );
+    const run = await runScrutiny(["check", folder]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/kpis\.yaml:14:13 {2}kpis\[1\]\.target \(CT02\)/);
+    expect(run.stdout).toContain(
+      "Warning: CT02 has a target but is data only, so it is never rated against it [target-never-rated]",
+    );
+  });
+});
+
 describe("scrutiny check on dates", () => {
   it("warns of a date with figures it cannot read, at its line, since it would never show as overdue", async () => {
     const data = await exampleCopy();
