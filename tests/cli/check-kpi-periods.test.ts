@@ -3,7 +3,7 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { makeTempDir } from "../helpers/report-folder.ts";
+import { MINIMAL_REPORT_YAML, makeTempDir } from "../helpers/report-folder.ts";
 import { runScrutiny } from "../helpers/run-scrutiny.ts";
 
 const roots: string[] = [];
@@ -11,16 +11,7 @@ afterEach(async () => {
   for (const root of roots.splice(0)) await rm(root, { recursive: true, force: true });
 });
 
-const REPORT_YAML = `organisation: Castlebridge Borough Council
-committee: Finance & Performance Scrutiny Committee
-meetingDate: 2023-11-28
-title: Performance Monitoring (Quarter 2) Report
-reportOf: Head of Transformation, Strategy and Performance
-period: 2023/24 Q2
-themes:
-  - id: council
-    title: Your Council
-`;
+const REPORT_YAML = MINIMAL_REPORT_YAML;
 
 async function reportFolder(kpis: string): Promise<string> {
   const root = await makeTempDir();

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { exitCodes } from "../../src/errors.ts";
-import { copyExampleData, makeTempDir } from "../helpers/report-folder.ts";
+import { copyExampleData, MINIMAL_REPORT_YAML, makeTempDir } from "../helpers/report-folder.ts";
 import { runScrutiny } from "../helpers/run-scrutiny.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -24,16 +24,7 @@ interface JsonResult {
   reports: { folder: string; problems: { file: string; line: number; field: string; rule?: string }[] }[];
 }
 
-const REPORT_YAML = `organisation: Castlebridge Borough Council
-committee: Finance & Performance Scrutiny Committee
-meetingDate: 2023-11-28
-title: Performance Monitoring (Quarter 2) Report
-reportOf: Head of Transformation, Strategy and Performance
-period: 2023/24 Q2
-themes:
-  - id: council
-    title: Your Council
-`;
+const REPORT_YAML = MINIMAL_REPORT_YAML;
 
 /** Two indicators: CT01 on target, CT02 as given. */
 function kpisYaml(ct02: string): string {

@@ -76,3 +76,15 @@ async function copyExampleReport(destination: string): Promise<void> {
       (dirname(source) === exampleData && source.endsWith(".yaml") && !source.endsWith("pack.yaml")),
   });
 }
+
+/** The least report.yaml that loads: one theme ("council"), 2023/24 Q2, for tests that write their own KPIs. */
+export const MINIMAL_REPORT_YAML = `organisation: Castlebridge Borough Council
+committee: Finance & Performance Scrutiny Committee
+meetingDate: 2023-11-28
+title: Performance Monitoring (Quarter 2) Report
+reportOf: Head of Transformation, Strategy and Performance
+period: 2023/24 Q2
+themes:
+  - id: council
+    title: Your Council
+`;

@@ -1,8 +1,6 @@
 // Commentary is Markdown: whatever it holds, the printed HTML carries no markup, link, image or
 // script from the data, the PDF shows it as text, and nothing is fetched.
 import { writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadReportData } from "../../src/load/load-report-data.ts";
@@ -13,27 +11,24 @@ import { htmlToPdf } from "../../src/pdf/html-to-pdf.ts";
 import { renderReportHtml } from "../../src/render/render-report-html.ts";
 import { createTemplateAssetResolver } from "../../src/render/template-assets.ts";
 import { createTemplateEngine } from "../../src/render/template-engine.ts";
+import { type LoopbackListener, startLoopbackListener } from "../helpers/loopback-listener.ts";
 import { flatten, pdfText } from "../helpers/pdf-reader.ts";
 import { copyExampleData, exampleData, makeTempDir } from "../helpers/report-folder.ts";
 
 let browser: BrowserHandle;
-let listener: Server;
+let listener: LoopbackListener;
 let base: string;
-const hits: string[] = [];
+let hits: string[];
 
 beforeAll(async () => {
   browser = createBrowserHandle({ fontsDirectory: BUILT_IN_FONTS });
-  listener = createServer((request, response) => {
-    hits.push(request.url ?? "");
-    response.end("reached");
-  });
-  await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+  listener = await startLoopbackListener();
+  ({ base, hits } = listener);
 });
 
 afterAll(async () => {
   await browser.close();
-  await new Promise((resolve) => listener.close(resolve));
+  await listener.close();
 });
 
 /** Tags the templates themselves write around commentary; anything else inside it came from data. */

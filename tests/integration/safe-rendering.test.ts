@@ -1,8 +1,6 @@
 // Rendering is offline and confined, data is shown literally, and a failed build never replaces a
 // good PDF. A loopback listener stands in for "the network": nothing may ever reach it.
 import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScrutinyError } from "../../src/errors.ts";
@@ -10,27 +8,24 @@ import { BUILT_IN_FONTS, buildReport } from "../../src/pack/build-report.ts";
 import { type BrowserHandle, createBrowserHandle } from "../../src/pdf/browser.ts";
 import { writeFileAtomic } from "../../src/pdf/write-file-atomic.ts";
 import { createTemplateAssetResolver } from "../../src/render/template-assets.ts";
+import { type LoopbackListener, startLoopbackListener } from "../helpers/loopback-listener.ts";
 import { flatten, pdfText } from "../helpers/pdf-reader.ts";
 import { builtInTemplates, copyExampleData, makeTempDir } from "../helpers/report-folder.ts";
 
 let browser: BrowserHandle;
-let listener: Server;
+let listener: LoopbackListener;
 let base: string;
-const hits: string[] = [];
+let hits: string[];
 
 beforeAll(async () => {
   browser = createBrowserHandle({ fontsDirectory: BUILT_IN_FONTS });
-  listener = createServer((request, response) => {
-    hits.push(request.url ?? "");
-    response.end("reached");
-  });
-  await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+  listener = await startLoopbackListener();
+  ({ base, hits } = listener);
 });
 
 afterAll(async () => {
   await browser.close();
-  await new Promise((resolve) => listener.close(resolve));
+  await listener.close();
 });
 
 describe("hostile text in data", () => {
