@@ -73,9 +73,18 @@ function yearTarget(kpi: Kpi, startYear: number): number | undefined {
  * The target for each period of the year so far: a profiled target where one is given, otherwise
  * the year's. A cumulative indicator's year target is a total, so each period gets an even share.
  */
-function periodTargets(kpi: Kpi, periods: readonly Period[], annual: (year: number) => number | undefined) {
+/**
+ * A threshold for each period: its profiled value from `byPeriod`, else the year's share. Targets
+ * are profiled in `targets`; the minimum expectation is one figure a year and is never profiled.
+ */
+function periodTargets(
+  kpi: Kpi,
+  periods: readonly Period[],
+  annual: (year: number) => number | undefined,
+  byPeriod: Readonly<Record<string, number>>,
+) {
   return periods.map((period) => {
-    const profiled = period.length === "year" ? undefined : kpi.targets[formatPeriod(period)];
+    const profiled = period.length === "year" ? undefined : byPeriod[formatPeriod(period)];
     if (profiled !== undefined) return profiled;
     const year = annual(period.startYear);
     if (year === undefined) return undefined;
@@ -105,11 +114,11 @@ function judge(kpi: Kpi, period: Period, rules: RagRules): Judged {
     kpi,
     figures.map((figure) => figure.value),
   );
-  const targets = periodTargets(kpi, periods, (year) => yearTarget(kpi, year));
+  const targets = periodTargets(kpi, periods, (year) => yearTarget(kpi, year), kpi.targets);
   const target = combine(kpi, targets);
   const minimum = combine(
     kpi,
-    periodTargets(kpi, periods, () => kpi.minimum),
+    periodTargets(kpi, periods, () => kpi.minimum, {}),
   );
   // A contextual indicator keeps its polarity for the direction of travel but is never rated.
   const polarity = kpi.kind === "contextual" ? "dataOnly" : kpi.polarity;

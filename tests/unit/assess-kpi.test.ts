@@ -239,3 +239,17 @@ describe("assessKpi: the periods around it", () => {
     );
   });
 });
+
+describe("assessKpi: the minimum expectation", () => {
+  it("is the minimum given, even when the period's target is profiled (regression: the profiled target was used)", () => {
+    const result = assess({ targets: { "2023/24 Q2": 50 }, minimum: 40, actuals: { "2023/24 Q2": 45 } });
+    expect(result.status).toBe("amber");
+    expect(result.target).toBe(50);
+  });
+
+  it("makes a result that misses it Red, whatever the tolerance", () => {
+    const result = assess({ target: 50, minimum: 49, actuals: { "2023/24 Q2": 48 } });
+    expect(result.status).toBe("red");
+    expect(result.reason).toContain("minimum expectation of 49");
+  });
+});
