@@ -145,5 +145,41 @@ function findCellMapProblems(matrix: RiskMatrix, cells: Record<string, string[]>
       }
     });
   }
+  if (problems.length === 0) problems.push(...findSeverityOrderProblems(matrix, cells));
   return problems;
+}
+
+/**
+ * Bands are listed least severe first, and appetite and the key rely on that order. A heat map
+ * shows it: a cell can never be less severe than one with a lower likelihood or a lower impact.
+ * The first cell that breaks this is reported; usually the bands are listed in the wrong order.
+ */
+function findSeverityOrderProblems(matrix: RiskMatrix, cells: Record<string, string[]>): MatrixProblem[] {
+  const severity = new Map(matrix.bands.map((band, index) => [band.name, index]));
+  const likelihoods = matrix.likelihood.map((point) => point.value).sort((a, b) => a - b);
+  const impacts = matrix.impact.map((point) => point.value).sort((a, b) => a - b);
+  const bandAt = (likelihood: number, impactIndex: number) => cells[String(likelihood)]?.[impactIndex] ?? "";
+  for (const [row, likelihood] of likelihoods.entries()) {
+    for (const [column, impact] of impacts.entries()) {
+      const here = bandAt(likelihood, column);
+      const neighbours = [
+        row > 0
+          ? { band: bandAt(likelihoods[row - 1] as number, column), what: "a lower likelihood" }
+          : undefined,
+        column > 0 ? { band: bandAt(likelihood, column - 1), what: "a lower impact" } : undefined,
+      ];
+      for (const neighbour of neighbours) {
+        if (neighbour && (severity.get(here) ?? 0) < (severity.get(neighbour.band) ?? 0)) {
+          return [
+            {
+              path: ["cells", String(likelihood), column],
+              message: `"${here}" at likelihood ${likelihood}, impact ${impact} is listed as less severe than "${neighbour.band}" at ${neighbour.what}`,
+              hint: `List the bands from least to most severe (now: ${matrix.bands.map((band) => band.name).join(", ")}); appetite and the key depend on that order.`,
+            },
+          ];
+        }
+      }
+    }
+  }
+  return [];
 }

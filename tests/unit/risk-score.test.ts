@@ -257,6 +257,14 @@ describe("findRiskMatrixProblems", () => {
       problem: { path: ["cells", "4"], message: "the row 4 is not a likelihood value" },
     },
     {
+      name: "bands listed most severe first, which would turn appetite upside down (review finding)",
+      matrix: { ...threeByThreeCells, bands: [{ name: "Red" }, { name: "Amber" }, { name: "Green" }] },
+      problem: {
+        path: ["cells", "1", 2],
+        message: '"Red" at likelihood 1, impact 3 is listed as less severe than "Green" at a lower impact',
+      },
+    },
+    {
       name: "score ranges beside a heat map",
       matrix: {
         ...threeByThreeCells,
@@ -339,8 +347,19 @@ describe("bands cover every cell exactly once (property)", () => {
     fc.assert(
       fc.property(config, ({ rows, columns, bandCount, grid, dropRow }) => {
         const bands = Array.from({ length: bandCount }, (_, index) => ({ name: `Band ${index + 1}` }));
+        // A valid heat map never gets less severe as likelihood or impact rises: keep the running
+        // maximum of the random grid along both directions.
+        const severities: number[][] = [];
+        grid.forEach((row, r) => {
+          severities.push(
+            row.reduce<number[]>((done, band, c) => {
+              done.push(Math.max(band, done[c - 1] ?? 0, severities[r - 1]?.[c] ?? 0));
+              return done;
+            }, []),
+          );
+        });
         const cells = Object.fromEntries(
-          grid.map((row, index) => [String(index + 1), row.map((band) => `Band ${band + 1}`)]),
+          severities.map((row, index) => [String(index + 1), row.map((band) => `Band ${band + 1}`)]),
         );
         const matrix: RiskMatrix = {
           likelihood: scale(rows, "L"),
@@ -350,7 +369,7 @@ describe("bands cover every cell exactly once (property)", () => {
           cells,
         };
         expect(findRiskMatrixProblems(matrix)).toEqual([]);
-        for (const [rowIndex, row] of grid.entries()) {
+        for (const [rowIndex, row] of severities.entries()) {
           for (const [columnIndex, band] of row.entries()) {
             expect(bandForCell(rowIndex + 1, columnIndex + 1, matrix)).toBe(`Band ${band + 1}`);
           }
