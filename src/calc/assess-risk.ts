@@ -50,11 +50,26 @@ export function appetiteFor(
   registerAppetite: RegisterAppetite | undefined,
 ): { appetite: RiskAppetite; source: string } | undefined {
   if (risk.appetite) return { appetite: risk.appetite, source: "its own appetite" };
-  const byCategory = risk.category === undefined ? undefined : registerAppetite?.byCategory[risk.category];
-  if (byCategory) return { appetite: byCategory, source: `the ${risk.category} appetite` };
+  const byCategory = appetiteForCategory(risk.category, registerAppetite);
+  if (byCategory) return { appetite: byCategory, source: `the ${risk.category?.trim()} appetite` };
   if (registerAppetite?.default)
     return { appetite: registerAppetite.default, source: "the register's default appetite" };
   return undefined;
+}
+
+/** Categories are matched as people read them: "Financial" and "financial " are one category. */
+export function categoryKey(category: string): string {
+  return category.trim().toLocaleLowerCase("en-GB");
+}
+
+function appetiteForCategory(
+  category: string | undefined,
+  registerAppetite: RegisterAppetite | undefined,
+): RiskAppetite | undefined {
+  if (category === undefined || !registerAppetite) return undefined;
+  const wanted = categoryKey(category);
+  const entry = Object.entries(registerAppetite.byCategory).find(([name]) => categoryKey(name) === wanted);
+  return entry?.[1];
 }
 
 function judgeAppetite(

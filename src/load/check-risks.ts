@@ -1,5 +1,7 @@
 // Checks on risks.yaml that a schema cannot express: a matrix that bands every cell once, ratings
 // and appetites on it, impact dimensions and categories that exist.
+
+import { categoryKey } from "../calc/assess-risk.ts";
 import { findRiskMatrixProblems } from "../calc/find-risk-matrix-problems.ts";
 import type { Problem } from "../errors.ts";
 import type { RiskAppetite, RiskFile, RiskMatrix } from "../schema/risk-schema.ts";
@@ -76,9 +78,12 @@ export function checkRiskRatings(source: YamlSource, file: RiskFile, problems: P
   if (!appetite) return;
   if (appetite.default) checkAppetite(source, ["appetite", "default"], appetite.default, matrix, problems);
   const categories = new Set(file.risks.map((risk) => risk.category));
+  const categoryKeys = new Set(
+    [...categories].flatMap((name) => (name === undefined ? [] : [categoryKey(name)])),
+  );
   for (const [category, categoryAppetite] of Object.entries(appetite.byCategory)) {
     checkAppetite(source, ["appetite", "byCategory", category], categoryAppetite, matrix, problems);
-    if (!categories.has(category)) {
+    if (!categoryKeys.has(categoryKey(category))) {
       const used = [...categories].filter((name) => name !== undefined);
       problems.push(
         problemAt(

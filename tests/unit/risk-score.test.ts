@@ -160,6 +160,13 @@ describe("assessRisk", () => {
         "Outside appetite: current score 9 (High) is above the Financial appetite of a score of 8 or less.",
     },
     {
+      name: "the category's appetite, whatever the capitals and spaces (review finding)",
+      change: { category: " financial" },
+      within: false,
+      reason:
+        "Outside appetite: current score 9 (High) is above the financial appetite of a score of 8 or less.",
+    },
+    {
       name: "the register's default band, met exactly",
       change: { category: "Workforce", current: { likelihood: 2, impact: 4 } },
       within: true,
