@@ -70,13 +70,18 @@ function closedResult(
   if (recommendation.executiveResponse?.decision === "rejected") {
     return { status: "cancelled", reason: "Cancelled: the executive rejected the recommendation." };
   }
+  // Cancelled actions will not be done, so they neither hold a recommendation open nor date it.
+  const live = actions.filter((action) => action.status !== "cancelled");
   if (
     recommendation.completed === undefined &&
-    actions.length > 0 &&
-    actions.every((action) => action.status === "complete")
+    live.length > 0 &&
+    live.every((action) => action.status === "complete")
   ) {
-    const count = actions.length === 1 ? "its action is" : `all ${actions.length} of its actions are`;
-    return { status: "complete", reason: `Complete: ${count} complete.` };
+    const count = live.length === 1 ? "its action is" : `all ${live.length} of its actions are`;
+    const cancelled = actions.length - live.length;
+    const note =
+      cancelled === 0 ? "" : ` (${cancelled === 1 ? "one more was" : `${cancelled} more were`} cancelled)`;
+    return { status: "complete", reason: `Complete: ${count} complete${note}.` };
   }
   return undefined;
 }
@@ -85,10 +90,13 @@ function dueFromActions(
   recommendation: Recommendation,
   actions: readonly ActionStatusResult[],
 ): FuzzyDate | undefined {
-  const unfinished = recommendation.actions.filter((_, index) => actions[index]?.status !== "complete");
+  const live = recommendation.actions.filter((_, index) => actions[index]?.status !== "cancelled");
+  const unfinished = recommendation.actions.filter(
+    (_, index) => actions[index]?.status !== "complete" && actions[index]?.status !== "cancelled",
+  );
   const undated = unfinished.find((action) => action.byWhen?.date === undefined);
   if (undated) return undated.byWhen;
-  return latestFixed(recommendation.actions.map((action) => action.byWhen));
+  return latestFixed(live.map((action) => action.byWhen));
 }
 
 function latestFixed(dates: readonly (FuzzyDate | undefined)[]): FuzzyDate | undefined {

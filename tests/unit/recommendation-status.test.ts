@@ -34,6 +34,17 @@ describe("computeRecommendationStatus at the end of 2023/24 Q2", () => {
       reason: "Complete: finished on 24 May 2023.",
     },
     {
+      name: "its live action complete and another cancelled (review finding: was overdue by the cancelled one's date)",
+      fields: {
+        actions: [
+          { action: "A", byWhen: "2023-06-30", completed: "2023-06-15" },
+          { action: "B", byWhen: "2023-07-31", status: "cancelled" },
+        ],
+      },
+      status: "complete",
+      reason: "Complete: its action is complete (one more was cancelled).",
+    },
+    {
       name: "rejected by the executive",
       fields: { targetDate: "May 2023", executiveResponse: { decision: "rejected" } },
       status: "cancelled",
