@@ -1,5 +1,5 @@
 // A pack file shares settings between reports; each value is checked where it is written.
-import { rm, writeFile } from "node:fs/promises";
+import { rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ScrutinyError } from "../../src/errors.ts";
@@ -92,6 +92,31 @@ describe("loadPack", () => {
         line: 4,
         field: "reports[1].folder",
         message: expect.stringContaining("must be inside the folder that holds pack.yaml"),
+      }),
+    ]);
+  });
+
+  it("refuses a report folder that leads outside the pack through a link, and a folder listed twice (review finding)", async () => {
+    const outside = await makeExamplePack(["name: elsewhere", "reports:", "  - folder: q2", ""].join("\n"));
+    const file = await makePack(
+      ["name: Q2 pack", "reports:", "  - folder: q2", "  - folder: ./q2/", "  - folder: escape", ""].join(
+        "\n",
+      ),
+    );
+    await symlink(join(outside.root, "q2"), join(root as string, "escape"));
+    const error = (await loadPack(file).catch((caught: unknown) => caught)) as ScrutinyError;
+    await outside.remove();
+    expect(error).toBeInstanceOf(ScrutinyError);
+    expect(error.problems).toEqual([
+      expect.objectContaining({
+        line: 4,
+        field: "reports[1].folder",
+        message: '"./q2/" is the same folder as reports[0]',
+      }),
+      expect.objectContaining({
+        line: 5,
+        field: "reports[2].folder",
+        message: '"escape" leads outside the pack\'s folder (through a link)',
       }),
     ]);
   });
