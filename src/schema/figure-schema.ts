@@ -4,6 +4,12 @@
 import { z } from "zod";
 import { readFigureText } from "../text/read-figure-text.ts";
 
+/**
+ * No council figure comes near a million million: a larger one is a typing slip, and a bound keeps
+ * sums for the year to date finite.
+ */
+export const LARGEST_FIGURE = 1e12;
+
 export const figureSchema = z
   .union([z.number(), z.string()], {
     error: 'expected a figure: a number such as 43.1, or as a spreadsheet shows it, such as "1,234" or "85%"',
@@ -23,4 +29,7 @@ export const figureSchema = z
       input: value,
     });
     return z.NEVER;
+  })
+  .refine((value) => Math.abs(value) <= LARGEST_FIGURE, {
+    message: "this figure is larger than a million million (1,000,000,000,000); check it for a typing slip",
   });

@@ -116,6 +116,19 @@ describe("figureSchema", () => {
     );
   });
 
+  it.each([1.7e308, -2e12, "2,000,000,000,000"])(
+    "refuses %j as beyond any council figure, so a year's sum stays finite (review finding)",
+    (value) => {
+      expect(figureSchema.safeParse(value).error?.issues[0]?.message).toBe(
+        "this figure is larger than a million million (1,000,000,000,000); check it for a typing slip",
+      );
+    },
+  );
+
+  it("takes a figure of exactly a million million", () => {
+    expect(figureSchema.parse(1e12)).toBe(1e12);
+  });
+
   it("gives the rule's reason and hint for text it refuses", () => {
     const issue = figureSchema.safeParse("=SUM(B2:B5)").error?.issues[0];
     expect(issue).toMatchObject({
