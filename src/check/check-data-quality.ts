@@ -157,10 +157,10 @@ export function checkDataQuality(input: ReportInput, view: ReportView): Problem[
     }
   }
 
-  const dated: [YamlSource | undefined, unknown, string][] = [
-    [input.sources.deliveryPlan, input.deliveryPlan, ""],
-    [input.sources.recommendations, { trackers: input.trackers }, ""],
-    [input.sources.risks, { risks: input.risks }, ""],
+  const dated: [YamlSource | undefined, unknown][] = [
+    [input.sources.deliveryPlan, input.deliveryPlan],
+    [input.sources.recommendations, { trackers: input.trackers }],
+    [input.sources.risks, { risks: input.risks }],
   ];
   for (const [source, data] of dated) {
     for (const { date, path } of findFuzzyDates(data, [])) {

@@ -2,9 +2,8 @@
 // Loading problems and rule findings are returned, never thrown, so every report is checked.
 
 import type { Problem } from "../errors.ts";
-import { ScrutinyError } from "../errors.ts";
-import { findPackFile, loadPack, type ReportLoad } from "../load/load-pack.ts";
-import { displayPath, loadReportData } from "../load/load-report-data.ts";
+import { findPackFile, loadPack, loadReportSettled, type ReportLoad } from "../load/load-pack.ts";
+import { displayPath } from "../load/load-report-data.ts";
 import { buildReportView } from "../model/build-report-view.ts";
 import { checkDataQuality } from "./check-data-quality.ts";
 
@@ -25,7 +24,7 @@ export interface CheckResult {
 
 export async function checkReports(path: string): Promise<CheckResult> {
   const packFile = await findPackFile(path);
-  const loads: ReportLoad[] = packFile ? (await loadPack(packFile)).reports : [await loadOne(path)];
+  const loads: ReportLoad[] = packFile ? (await loadPack(packFile)).reports : [await loadReportSettled(path)];
   const reports = loads.map((load): ReportCheck => {
     if (!load.ok) {
       const problems = load.error.problems.map((problem) => ({ severity: "error" as const, ...problem }));
@@ -46,13 +45,4 @@ export async function checkReports(path: string): Promise<CheckResult> {
     errors: all.length - warnings,
     warnings,
   };
-}
-
-async function loadOne(folder: string): Promise<ReportLoad> {
-  try {
-    return { folder, ok: true, input: await loadReportData(folder) };
-  } catch (error) {
-    if (error instanceof ScrutinyError && error.code === "invalid-data") return { folder, ok: false, error };
-    throw error;
-  }
 }

@@ -4,7 +4,7 @@ import { realpath, stat } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import { type Problem, ScrutinyError } from "../errors.ts";
 import { type Pack, packSchema } from "../schema/pack-schema.ts";
-import { displayPath, loadReportData, type ReportInput } from "./load-report-data.ts";
+import { displayPath, type LoadReportOptions, loadReportData, type ReportInput } from "./load-report-data.ts";
 import { readYamlFile, type YamlSource } from "./read-yaml-file.ts";
 import { problemAt, validateSource } from "./validate-source.ts";
 
@@ -34,6 +34,19 @@ export async function findPackFile(path: string): Promise<string | undefined> {
   return undefined;
 }
 
+/** One report folder loaded, its data problems kept as a result rather than thrown. */
+export async function loadReportSettled(
+  folder: string,
+  options: LoadReportOptions = {},
+): Promise<ReportLoad> {
+  try {
+    return { folder, ok: true, input: await loadReportData(folder, options) };
+  } catch (error) {
+    if (!(error instanceof ScrutinyError)) throw error;
+    return { folder, ok: false, error };
+  }
+}
+
 export async function loadPack(packFile: string): Promise<LoadedPack> {
   const source = await readYamlFile(packFile, displayPath(packFile));
   const result = validateSource(source, packSchema);
@@ -46,14 +59,7 @@ export async function loadPack(packFile: string): Promise<LoadedPack> {
   const raw = source.data as { defaults?: Record<string, unknown> };
   const packDefaults = { source, values: raw.defaults ?? {} };
   const reports: ReportLoad[] = [];
-  for (const path of folders) {
-    try {
-      reports.push({ folder: path, ok: true, input: await loadReportData(path, { packDefaults }) });
-    } catch (error) {
-      if (!(error instanceof ScrutinyError)) throw error;
-      reports.push({ folder: path, ok: false, error });
-    }
-  }
+  for (const path of folders) reports.push(await loadReportSettled(path, { packDefaults }));
   return { file: packFile, pack: result.data, reports };
 }
 
