@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type CliIo, runCli } from "../../src/cli/run-cli.ts";
 import { exitCodes } from "../../src/errors.ts";
-import { copyExampleData, exampleData, makeTempDir } from "../helpers/report-folder.ts";
+import { copyExampleData, makeTempDir } from "../helpers/report-folder.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
