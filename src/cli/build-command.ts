@@ -6,13 +6,21 @@ import { exitCodes, isScrutinyError } from "../errors.ts";
 import { findPackFile } from "../load/load-pack.ts";
 import { displayPath } from "../load/load-report-data.ts";
 import { buildPack, type PackReportResult } from "../pack/build-pack.ts";
-import { BUILT_IN_FONTS, buildReport, OUTPUT_FORMATS, type OutputFormat } from "../pack/build-report.ts";
+import {
+  BUILT_IN_FONTS,
+  buildReport,
+  DEFAULT_FORMATS,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+  prepareBuildResources,
+} from "../pack/build-report.ts";
 import { createBrowserHandle, resolveChromiumPath } from "../pdf/browser.ts";
 import { type CliContext, errorToJson } from "./cli-context.ts";
 import { formatError } from "./format-error.ts";
 
 interface BuildOptions {
   out: string;
+  templates?: string;
   json?: boolean;
   format: OutputFormat[];
 }
@@ -33,14 +41,18 @@ function parseFormats(text: string): OutputFormat[] {
 export function registerBuildCommand(program: Command, context: CliContext): void {
   program
     .command("build")
-    .description("build the PDF report of a report folder, or of every report in a pack")
+    .description("build the documents (PDF and HTML) of a report folder, or of every report in a pack")
     .argument("<path>", "a report folder (holding report.yaml), a folder holding pack.yaml, or a pack file")
-    .option("-o, --out <dir>", "folder to write the PDF into", "output")
+    .option("-o, --out <dir>", "folder to write the documents into", "output")
     .option(
       "-f, --format <list>",
-      "what to write: pdf, json (every status with its reason), csv (the same as a table), or a list",
+      "what to write: pdf, html (the accessible web page of each document), json (every status with its reason), csv (the same as a table), or a list",
       parseFormats,
-      ["pdf"] satisfies OutputFormat[],
+      [...DEFAULT_FORMATS],
+    )
+    .option(
+      "--templates <dir>",
+      "your own templates folder: any template, partial, stylesheet or image in it replaces the built-in one of the same name",
     )
     .option("--json", "print what was built (or every problem) as JSON on stdout")
     .addHelpText(
@@ -52,6 +64,7 @@ export function registerBuildCommand(program: Command, context: CliContext): voi
         resolve(context.io.cwd, path),
         resolve(context.io.cwd, options.out),
         options.format,
+        options.templates === undefined ? undefined : resolve(context.io.cwd, options.templates),
         context,
       );
       const failed = results.filter((report) => !report.ok);
@@ -66,6 +79,7 @@ async function build(
   target: string,
   outDir: string,
   formats: readonly OutputFormat[],
+  overridesDirectory: string | undefined,
   context: CliContext,
 ): Promise<PackReportResult[]> {
   const browser = createBrowserHandle({
@@ -73,11 +87,19 @@ async function build(
     fontsDirectory: BUILT_IN_FONTS,
   });
   try {
+    const resources = await prepareBuildResources({
+      browser,
+      ...(overridesDirectory ? { overridesDirectory } : {}),
+    });
     const packFile = await findPackFile(target);
-    if (packFile !== undefined) return await buildPack({ packFile, outDir, browser, formats });
+    if (packFile !== undefined) return await buildPack({ packFile, outDir, resources, formats });
     try {
       return [
-        { folder: target, ok: true, result: await buildReport({ folder: target, outDir, browser, formats }) },
+        {
+          folder: target,
+          ok: true,
+          result: await buildReport({ folder: target, outDir, resources, formats }),
+        },
       ];
     } catch (error) {
       if (!isScrutinyError(error)) throw error;
@@ -102,9 +124,13 @@ function printText(results: PackReportResult[], { io, debug }: CliContext): void
       );
     }
     const c = result.statusCounts;
+    const documents = result.documents.length;
+    const what = documents > 0 ? `${documents} document${documents === 1 ? "" : "s"}, ` : "";
     io.stdout(
-      `Built ${result.files.map(displayPath).join(", ")} in ${(result.durationMs / 1000).toFixed(1)} s: ` +
-        `${c.green} green, ${c.amber} amber, ${c.red} red, ${countUnrated(c)} not rated.\n`,
+      `Built ${displayPath(report.folder)} (${what}${result.files.length} file${result.files.length === 1 ? "" : "s"}) ` +
+        `in ${(result.durationMs / 1000).toFixed(1)} s: ` +
+        `${c.green} green, ${c.amber} amber, ${c.red} red, ${countUnrated(c)} not rated.\n` +
+        result.files.map((file) => `  ${displayPath(file)}\n`).join(""),
     );
   }
   if (results.length > 1) {

@@ -23,6 +23,7 @@ import {
   summariseKpiStatuses,
 } from "../calc/summarise-kpi-statuses.ts";
 import type { ReportInput } from "../load/load-report-data.ts";
+import type { CoverReport } from "../schema/cover-report-schema.ts";
 import type { Kpi } from "../schema/kpi-schema.ts";
 import { type RagRules, resolveRagRule } from "../schema/rag-rules-schema.ts";
 import { type ActionRow, buildDeliveryPlanView, type DeliveryPlanView } from "./build-action-rows.ts";
@@ -83,12 +84,13 @@ export interface ReportView {
     committee: string;
     meetingDate: string;
     title: string;
-    documentName: string;
     reportOf: string;
     leadMember: string | undefined;
     period: string;
     periodMonths: string;
     classification: string;
+    exempt: boolean;
+    exemptionReason: string | undefined;
     language: string;
     /** One sentence on what the document is, for the HTML description. */
     description: string;
@@ -107,6 +109,8 @@ export interface ReportView {
   risks: RiskRow[];
   actions: ActionRow[];
   deliveryPlan: DeliveryPlanView | undefined;
+  /** The committee cover report's sections as written (Markdown), when report.yaml has one. */
+  coverReport: CoverReport | undefined;
   /** Recommendation trackers, as data for the tracker templates. */
   trackers: TrackerView[];
 }
@@ -132,7 +136,6 @@ export function buildReportView(input: ReportInput): ReportView {
   });
   const counts = countKpiStatuses(rows.map((row) => row.status));
   const periodEnd = periodDates(period).end;
-  const documentName = report.documentName ?? report.title;
   const deliveryPlan =
     input.deliveryPlan && buildDeliveryPlanView(input.deliveryPlan, report.themes, periodEnd, report.period);
   const exceptions = findKpiExceptions(rows);
@@ -143,12 +146,14 @@ export function buildReportView(input: ReportInput): ReportView {
       committee: report.committee,
       meetingDate: format(parseISO(report.meetingDate), "EEEE d MMMM yyyy"),
       title: report.title,
-      documentName,
+      /** The exemption paragraph of an exempt report, for its "not for publication" notice. */
+      exemptionReason: report.exemptionReason,
       reportOf: report.reportOf,
       leadMember: report.leadMember,
       period: label,
       periodMonths: periodMonthsLabel(period),
       classification: report.classification === "public" ? "Public" : "Exempt",
+      exempt: report.classification === "exempt",
       language: report.language,
       description: `${report.organisation}: performance results for ${label}`,
     },
@@ -171,6 +176,7 @@ export function buildReportView(input: ReportInput): ReportView {
     risks: input.matrix ? buildRiskRows(input.risks, input.matrix, input.riskAppetite) : [],
     actions: deliveryPlan?.actions ?? [],
     deliveryPlan,
+    coverReport: report.coverReport,
     trackers: buildTrackerViews(input.trackers, periodEnd, report.period),
   };
 }

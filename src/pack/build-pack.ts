@@ -1,11 +1,15 @@
-// Every report of a pack, one after another over one browser. A report that fails does not stop
+// Every report of a pack, one after another over one browser and one set of templates. A report that fails does not stop
 // the others; its error is kept with it and the caller decides the exit code.
 import { join, relative } from "node:path";
 import type { ScrutinyError } from "../errors.ts";
 import { isScrutinyError } from "../errors.ts";
 import { loadPack } from "../load/load-pack.ts";
-import type { BrowserHandle } from "../pdf/browser.ts";
-import { type BuildReportResult, buildReport, type OutputFormat } from "./build-report.ts";
+import {
+  type BuildReportResult,
+  type BuildResources,
+  buildReport,
+  type OutputFormat,
+} from "./build-report.ts";
 
 export type PackReportResult =
   | { folder: string; ok: true; result: BuildReportResult }
@@ -14,8 +18,8 @@ export type PackReportResult =
 export interface BuildPackOptions {
   packFile: string;
   outDir: string;
-  browser: BrowserHandle;
-  templatesDirectory?: string;
+  /** Templates, chart renderer and browser, prepared once for every report of the pack. */
+  resources: BuildResources;
   formats?: readonly OutputFormat[];
 }
 
@@ -34,9 +38,8 @@ export async function buildPack(options: BuildPackOptions): Promise<PackReportRe
         input: report.input,
         // Each report in its own folder, named as in pack.yaml, so reports of one period never collide.
         outDir: join(options.outDir, relative(packFolder, report.folder)),
-        browser: options.browser,
+        resources: options.resources,
         ...(options.formats ? { formats: options.formats } : {}),
-        ...(options.templatesDirectory ? { templatesDirectory: options.templatesDirectory } : {}),
       });
       results.push({ folder: report.folder, ok: true, result });
     } catch (error) {

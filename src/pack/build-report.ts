@@ -1,24 +1,61 @@
-// One report, every stage: load → validate → calculate → view model → charts → HTML → PDF → write.
+// One report folder, every stage: load → validate → calculate → view model → its documents
+// (cover report, appendices, trackers) → charts → HTML → PDF + HTML twin → write.
 // This file only wires the stages together; each stage lives in its own folder.
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { KpiStatusCounts } from "../calc/summarise-kpi-statuses.ts";
-import { createChartRenderer } from "../charts/chart-renderer.ts";
+import { type ChartRenderer, createChartRenderer } from "../charts/chart-renderer.ts";
 import { statusByThemeChart } from "../charts/status-by-theme-chart.ts";
+import { ScrutinyError } from "../errors.ts";
 import { loadReportData, type ReportInput } from "../load/load-report-data.ts";
 import { buildReportView, type ReportView } from "../model/build-report-view.ts";
 import { buildStatusExport } from "../model/build-status-export.ts";
+import { type DocumentPlan, planDocuments } from "../model/plan-documents.ts";
 import { statusesToCsv } from "../model/statuses-to-csv.ts";
 import type { BrowserHandle } from "../pdf/browser.ts";
-import { htmlToPdf } from "../pdf/html-to-pdf.ts";
+import { type AssetResolver, htmlToPdf } from "../pdf/html-to-pdf.ts";
 import { writeFileAtomic } from "../pdf/write-file-atomic.ts";
-import { renderReportHtml } from "../render/render-report-html.ts";
+import { type RenderedChart, renderDocumentHtml } from "../render/render-document-html.ts";
 import { createTemplateAssetResolver } from "../render/template-assets.ts";
-import { createTemplateEngine } from "../render/template-engine.ts";
+import { createTemplateEngine, type TemplateEngine } from "../render/template-engine.ts";
+import type { DocumentKind } from "../schema/cover-report-schema.ts";
 import { outputFileName } from "./output-file-name.ts";
 
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates", import.meta.url));
 export const BUILT_IN_FONTS = join(BUILT_IN_TEMPLATES, "fonts");
+
+export const OUTPUT_FORMATS = ["pdf", "html", "json", "csv"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+/** What a build writes unless told otherwise: each document as PDF and as its HTML twin. */
+export const DEFAULT_FORMATS: readonly OutputFormat[] = ["pdf", "html"];
+
+/** Everything a build prepares once and shares between its reports. */
+export interface BuildResources {
+  engine: TemplateEngine;
+  charts: ChartRenderer;
+  resolveAsset: AssetResolver;
+  browser: BrowserHandle;
+}
+
+export interface BuildResourceOptions {
+  browser: BrowserHandle;
+  /** The built-in templates, or a complete replacement (tests). */
+  templatesDirectory?: string;
+  /** A council's own folder: any template, partial, stylesheet or image in it replaces the built-in one of the same name. */
+  overridesDirectory?: string;
+}
+
+export async function prepareBuildResources(options: BuildResourceOptions): Promise<BuildResources> {
+  const builtIn = options.templatesDirectory ?? BUILT_IN_TEMPLATES;
+  const folders = options.overridesDirectory ? [options.overridesDirectory, builtIn] : [builtIn];
+  return {
+    engine: await createTemplateEngine(folders),
+    // Chart fonts are the bundled TTF files; a council overrides how pages look, not chart glyphs.
+    charts: createChartRenderer({ fontsDirectory: join(builtIn, "fonts") }),
+    resolveAsset: createTemplateAssetResolver(folders),
+    browser: options.browser,
+  };
+}
 
 export interface BuildReportOptions {
   /** Folder holding report.yaml and the report's other YAML files. */
@@ -26,18 +63,21 @@ export interface BuildReportOptions {
   /** The folder's data when it has already been loaded (a pack loads every report first). */
   input?: ReportInput;
   outDir: string;
-  browser: BrowserHandle;
-  templatesDirectory?: string;
-  /** What to write; default just the PDF. The browser is started only for a PDF. */
+  resources: BuildResources;
+  /** What to write; default PDF + HTML. The browser is started only for a PDF. */
   formats?: readonly OutputFormat[];
 }
 
-export const OUTPUT_FORMATS = ["pdf", "json", "csv"] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export interface BuiltDocument {
+  kind: DocumentKind;
+  title: string;
+  files: string[];
+}
 
 export interface BuildReportResult {
-  /** Every file written, in the order of the formats. */
+  /** Every file written, document by document, in the order of the formats. */
   files: string[];
+  documents: BuiltDocument[];
   statusCounts: KpiStatusCounts;
   blockedRequests: string[];
   durationMs: number;
@@ -45,58 +85,89 @@ export interface BuildReportResult {
 
 export async function buildReport(options: BuildReportOptions): Promise<BuildReportResult> {
   const started = performance.now();
-  const templatesDirectory = options.templatesDirectory ?? BUILT_IN_TEMPLATES;
+  const { resources } = options;
   const input = options.input ?? (await loadReportData(options.folder));
   const view = buildReportView(input);
+  const formats = new Set(options.formats ?? DEFAULT_FORMATS);
+  const outPath = (stem: string, extension: string) =>
+    resolve(options.outDir, outputFileName(input.report.period, stem, extension));
 
-  const formats = new Set(options.formats ?? ["pdf"]);
-  const files: string[] = [];
+  const documents: BuiltDocument[] = [];
   const blockedRequests: string[] = [];
-  const outPath = (kind: string, extension: string) =>
-    resolve(options.outDir, outputFileName(input.report.period, kind, extension));
-  if (formats.has("pdf")) {
-    const printed = await printReport(view, templatesDirectory, options.browser);
-    blockedRequests.push(...printed.blockedRequests);
-    const pdfPath = outPath("performance-report", "pdf");
-    await writeFileAtomic(pdfPath, printed.pdf);
-    files.push(pdfPath);
+  const plans = planDocuments(input, view);
+  if (plans.length === 0 && (formats.has("pdf") || formats.has("html"))) {
+    throw new ScrutinyError(
+      "invalid-data",
+      `${options.folder} has nothing to build: its report.yaml lists no documents that its files have data for.`,
+    );
   }
+  for (const plan of plans) {
+    const files: string[] = [];
+    const charts = renderCharts(view, plan, resources.charts);
+    if (formats.has("pdf")) {
+      const page = renderDocumentHtml(resources.engine, { view, document: plan, charts });
+      const printed = await htmlToPdf(await resources.browser.get(), {
+        html: page.html,
+        headerHtml: page.headerHtml,
+        footerHtml: page.footerHtml,
+        resolveAsset: resources.resolveAsset,
+        metadata: {
+          title: plan.fullTitle,
+          author: view.meta.organisation,
+          subject: plan.description,
+          keywords: [view.meta.committee, view.meta.period, plan.kind],
+          language: view.meta.language,
+          date: new Date(`${input.report.meetingDate}T00:00:00Z`),
+        },
+      });
+      blockedRequests.push(...printed.blockedRequests);
+      files.push(await writeOutput(outPath(plan.fileStem, "pdf"), printed.pdf));
+    }
+    if (formats.has("html")) {
+      const styles = await resources.resolveAsset("/assets/styles/print.css");
+      const twin = renderDocumentHtml(resources.engine, {
+        view,
+        document: plan,
+        charts,
+        inlineStyles: styles?.body.toString("utf8") ?? "",
+      });
+      files.push(await writeOutput(outPath(plan.fileStem, "html"), Buffer.from(twin.html)));
+    }
+    documents.push({ kind: plan.kind, title: plan.fullTitle, files });
+  }
+
+  const files = documents.flatMap((document) => document.files);
   if (formats.has("json") || formats.has("csv")) {
     const statuses = buildStatusExport(input);
     if (formats.has("json")) {
-      const jsonPath = outPath("performance-statuses", "json");
-      await writeFileAtomic(jsonPath, Buffer.from(`${JSON.stringify(statuses, null, 2)}\n`));
-      files.push(jsonPath);
+      const json = Buffer.from(`${JSON.stringify(statuses, null, 2)}\n`);
+      files.push(await writeOutput(outPath("performance-statuses", "json"), json));
     }
     if (formats.has("csv")) {
-      const csvPath = outPath("performance-statuses", "csv");
-      await writeFileAtomic(csvPath, Buffer.from(statusesToCsv(statuses)));
-      files.push(csvPath);
+      files.push(
+        await writeOutput(outPath("performance-statuses", "csv"), Buffer.from(statusesToCsv(statuses))),
+      );
     }
   }
   return {
     files,
+    documents,
     statusCounts: view.summary.counts,
     blockedRequests,
     durationMs: performance.now() - started,
   };
 }
 
-async function printReport(
-  view: ReportView,
-  templatesDirectory: string,
-  browser: BrowserHandle,
-): Promise<{ pdf: Uint8Array; blockedRequests: string[] }> {
-  const chartRenderer = createChartRenderer({ fontsDirectory: join(templatesDirectory, "fonts") });
-  const charts = [statusByThemeChart(view.themes, view.meta.period)].map(({ configuration, ...chart }) => ({
+async function writeOutput(path: string, bytes: Uint8Array): Promise<string> {
+  await writeFileAtomic(path, bytes);
+  return path;
+}
+
+/** The charts a document shows, drawn once for its PDF and its HTML twin. */
+function renderCharts(view: ReportView, plan: DocumentPlan, renderer: ChartRenderer): RenderedChart[] {
+  if (plan.kind !== "performance") return [];
+  return [statusByThemeChart(view.themes, view.meta.period)].map(({ configuration, ...chart }) => ({
     ...chart,
-    svg: chartRenderer.renderSvg(configuration, `chart-${chart.id}`),
+    svg: renderer.renderSvg(configuration, `chart-${chart.id}`),
   }));
-  const engine = await createTemplateEngine(templatesDirectory);
-  const { html, footerHtml } = renderReportHtml(engine, view, charts);
-  return htmlToPdf(await browser.get(), {
-    html,
-    footerHtml,
-    resolveAsset: createTemplateAssetResolver(templatesDirectory),
-  });
 }

@@ -13,10 +13,22 @@ export interface Asset {
 
 export type AssetResolver = (path: string) => Promise<Asset | undefined>;
 
+/** What the PDF says about itself. `date` comes from the data (the meeting date), never the clock. */
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  language: string;
+  date: Date;
+}
+
 export interface PrintOptions {
   html: string;
   resolveAsset: AssetResolver;
+  headerHtml: string;
   footerHtml: string;
+  metadata: PdfMetadata;
   timeoutMs?: number;
 }
 
@@ -42,7 +54,7 @@ export async function htmlToPdf(browser: Browser, options: PrintOptions): Promis
       printBackground: true,
       preferCSSPageSize: true,
       displayHeaderFooter: true,
-      headerTemplate: "<span></span>",
+      headerTemplate: options.headerHtml,
       footerTemplate: options.footerHtml,
       tagged: true,
       outline: true,

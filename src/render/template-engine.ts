@@ -1,5 +1,7 @@
 // The Handlebars environment: escaping on, strict lookups, only our helpers, partials only from
-// the template folder. Data is always text; the only markup that is not escaped is made here.
+// the template folders. Data is always text; the only markup that is not escaped is made here.
+// A council's own folder comes first: any template or partial it holds replaces the built-in one
+// of the same name.
 import { readdir, readFile } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import Handlebars from "handlebars";
@@ -31,7 +33,28 @@ const helpers = {
   },
 } as const;
 
-export async function createTemplateEngine(templatesDirectory: string): Promise<TemplateEngine> {
+/** The `.hbs` files of each folder by name; a name in an earlier folder hides later ones. */
+async function findTemplateFiles(directories: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const directory of directories) {
+    let files: string[];
+    try {
+      files = await readdir(directory);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+      throw error;
+    }
+    for (const file of files.sort()) {
+      const name = basename(file, ".hbs");
+      if (extname(file) === ".hbs" && !found.has(name)) found.set(name, join(directory, file));
+    }
+  }
+  return found;
+}
+
+/** `directories`: the council's own template folder (if any) first, then the built-in one. */
+export async function createTemplateEngine(directories: string | readonly string[]): Promise<TemplateEngine> {
+  const folders = typeof directories === "string" ? [directories] : directories;
   const handlebars = Handlebars.create();
   for (const [name, helper] of Object.entries(helpers)) handlebars.registerHelper(name, helper);
   const knownHelpers = Object.fromEntries(Object.keys(helpers).map((name) => [name, true]));
@@ -49,23 +72,17 @@ export async function createTemplateEngine(templatesDirectory: string): Promise<
     return handlebars.compile(source, compileOptions);
   };
 
-  const partialsDirectory = join(templatesDirectory, "partials");
-  for (const file of (await readdir(partialsDirectory)).sort()) {
-    if (extname(file) !== ".hbs") continue;
-    handlebars.registerPartial(basename(file, ".hbs"), await compileFile(join(partialsDirectory, file)));
-  }
+  const partials = await findTemplateFiles(folders.map((folder) => join(folder, "partials")));
+  for (const [name, path] of partials) handlebars.registerPartial(name, await compileFile(path));
 
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
-  for (const file of (await readdir(templatesDirectory)).sort()) {
-    if (extname(file) !== ".hbs") continue;
-    compiled.set(basename(file, ".hbs"), await compileFile(join(templatesDirectory, file)));
-  }
+  for (const [name, path] of await findTemplateFiles(folders)) compiled.set(name, await compileFile(path));
 
   return {
     render(templateName, context) {
       const template = compiled.get(templateName);
       if (!template) {
-        throw new ScrutinyError("template", `no template named "${templateName}" in ${templatesDirectory}`);
+        throw new ScrutinyError("template", `no template named "${templateName}" in ${folders.join(" or ")}`);
       }
       try {
         // Handlebars denies prototype properties and methods by default; nothing here turns that on.

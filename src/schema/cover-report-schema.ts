@@ -24,10 +24,27 @@ const officerSchema = z.strictObject({
   email: z.email({ message: "expected an email address such as name@council.gov.uk" }).optional(),
 });
 
+/** The documents one report folder can build (templates/<kind>.hbs). */
+export const DOCUMENT_KINDS = [
+  "cover-report",
+  "performance",
+  "contextual",
+  "risk-register",
+  "delivery-plan",
+  "recommendations",
+] as const;
+export const documentKindSchema = z.enum(DOCUMENT_KINDS);
+export type DocumentKind = z.infer<typeof documentKindSchema>;
+
 export const appendixSchema = z.strictObject({
   /** "Appendix A". */
   label: textSchema,
   title: textSchema,
+  /**
+   * The document Scrutiny builds for this appendix, which then carries the label and title in its
+   * running header. Left out for an appendix made elsewhere (a spreadsheet, a map).
+   */
+  document: documentKindSchema.optional(),
 });
 
 export const coverReportSchema = z.strictObject({

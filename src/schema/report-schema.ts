@@ -1,7 +1,7 @@
 // report.yaml: who the report is for, when, and the shared rules it applies.
 import { z } from "zod";
 import { idSchema, isoDateSchema, periodKeySchema, textSchema } from "./common.ts";
-import { appendixSchema, coverReportSchema } from "./cover-report-schema.ts";
+import { appendixSchema, coverReportSchema, documentKindSchema } from "./cover-report-schema.ts";
 import { defaultRagRules, ragRulesSchema } from "./rag-rules-schema.ts";
 
 function isLanguageTag(text: string): boolean {
@@ -22,8 +22,6 @@ export const reportSchema = z.strictObject({
   committee: textSchema,
   meetingDate: isoDateSchema,
   title: textSchema,
-  /** What this document is within the committee papers, e.g. "Appendix A". */
-  documentName: textSchema.optional(),
   reportOf: textSchema,
   leadMember: textSchema.optional(),
   period: periodKeySchema,
@@ -38,6 +36,11 @@ export const reportSchema = z.strictObject({
   themes: z.array(themeSchema).min(1),
   coverReport: coverReportSchema.optional(),
   appendices: z.array(appendixSchema).default([]),
+  /**
+   * Which documents to build. Left out: every document the folder has data for (the cover report
+   * when there is a coverReport, the performance report when there are KPIs, and so on).
+   */
+  documents: z.array(documentKindSchema).min(1).optional(),
   /** How indicators are rated; each indicator may override any rule with its own `rag`. */
   ragRules: ragRulesSchema.default(defaultRagRules),
 });

@@ -21,11 +21,12 @@ describe("scrutiny build <pack>", () => {
     const out = await makeTempDir();
     const run = await runScrutiny(["build", pack.root, "--out", out]);
     expect(run.code).toBe(4);
-    expect(run.stdout).toMatch(/Built .*north[/\\]performance-report-2023-24-q2\.pdf in/);
+    expect(run.stdout).toMatch(/Built .*north \(\d+ documents, \d+ files\) in/);
+    expect(run.stdout).toMatch(/north[/\\]performance-report-2023-24-q2\.pdf\n/);
     expect(run.stdout).toContain("Built 1 of 2 reports.");
     expect(run.stderr).toMatch(/south: not built/);
     expect(run.stderr).toMatch(/south[/\\]risks\.yaml:\d+:\d+/);
-    expect(await readdir(join(out, "north"))).toEqual(["performance-report-2023-24-q2.pdf"]);
+    expect(await readdir(join(out, "north"))).toContain("performance-report-2023-24-q2.pdf");
     expect(await readdir(out)).toEqual(["north"]);
   });
 });

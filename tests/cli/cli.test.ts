@@ -51,16 +51,29 @@ describe("scrutiny CLI", () => {
     const run = await scrutiny(["build", "data", "--out", out]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    const lines = run.stdout.split("\n");
-    expect(lines[0]).toMatch(
-      /^Built .*performance-report-2023-24-q2\.pdf in \d+\.\d s: 11 green, 9 amber, 5 red, 5 not rated\.$/,
+    expect(run.stdout).toMatch(
+      /^Built data \(7 documents, 14 files\) in \d+\.\d s: 11 green, 9 amber, 5 red, 5 not rated\.\n/,
     );
-    expect(lines[1]).toMatch(
-      /^Built .*housing-board[/\\]performance-report-2023-24-q2\.pdf in \d+\.\d s: 1 green, 1 amber, 1 red, 0 not rated\.$/,
+    expect(run.stdout).toMatch(
+      /\nBuilt data[/\\]housing-board \(3 documents, 6 files\) in \d+\.\d s: 1 green, 1 amber, 1 red, 0 not rated\.\n/,
     );
-    expect(lines[2]).toBe("Built 2 of 2 reports.");
-    expect((await readdir(out)).sort()).toEqual(["housing-board", "performance-report-2023-24-q2.pdf"]);
-    expect(await readdir(join(out, "housing-board"))).toEqual(["performance-report-2023-24-q2.pdf"]);
+    expect(run.stdout).toMatch(/\n {2}\S*housing-board[/\\]risk-register-2023-24-q2\.pdf\n/);
+    expect(run.stdout).toMatch(/\nBuilt 2 of 2 reports\.\n$/);
+    expect(await readdir(out)).toEqual(
+      expect.arrayContaining([
+        "housing-board",
+        "cover-report-2023-24-q2.pdf",
+        "performance-report-2023-24-q2.html",
+      ]),
+    );
+    expect((await readdir(join(out, "housing-board"))).sort()).toEqual([
+      "cover-report-2023-24-q2.html",
+      "cover-report-2023-24-q2.pdf",
+      "performance-report-2023-24-q2.html",
+      "performance-report-2023-24-q2.pdf",
+      "risk-register-2023-24-q2.html",
+      "risk-register-2023-24-q2.pdf",
+    ]);
   });
 
   it("a bad file: names file, line, column and field, exits 4 and writes no PDF", async () => {
@@ -122,7 +135,7 @@ describe("scrutiny CLI", () => {
     expect(statuses.kpis[0]).toEqual(expect.objectContaining({ id: "CE01", status: "amber" }));
     const wrong = await scrutiny(["build", "data", "--out", out, "--format", "pdf,xls"]);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain('"xls" is not a format; use pdf, json, csv');
+    expect(wrong.stderr).toContain('"xls" is not a format; use pdf, html, json, csv');
   });
 
   it("SCRUTINY_CHROMIUM chooses the browser; a missing one is an environment error (exit 3)", async () => {

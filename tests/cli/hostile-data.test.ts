@@ -34,11 +34,16 @@ describe("scrutiny build on hostile data", () => {
   it("as a real process: exit 4, each problem at its file, line and column, no stack, no PDF", async () => {
     const data = await copyExampleData();
     cleanups.push(data.remove);
-    await data.edit("report.yaml", (text) =>
-      text
+    const lineOf = (text: string, start: string) => text.slice(0, text.indexOf(start)).split("\n").length;
+    let titleLine = 0;
+    let protoLine = 0;
+    await data.edit("report.yaml", (text) => {
+      titleLine = lineOf(text, "title: Performance");
+      protoLine = lineOf(text, "period:");
+      return text
         .replace("title: Performance", "\ttitle: Performance")
-        .replace("period:", "__proto__: { polluted: true }\nperiod:"),
-    );
+        .replace("period:", "__proto__: { polluted: true }\nperiod:");
+    });
     let kpiLine = 0;
     await data.edit("kpis.yaml", (text) => {
       kpiLine = text.slice(0, text.indexOf("    target: 45\n")).split("\n").length;
@@ -65,9 +70,9 @@ describe("scrutiny build on hostile data", () => {
     expect(run.status).toBe(exitCodes["invalid-data"]);
     expect(run.status).toBe(4);
     expect(run.stderr).toMatch(/^Error: 4 problems in 3 files of /);
-    expect(run.stderr).toMatch(/report\.yaml:6:1\n {4}a tab is used to indent this line\n/);
-    expect(run.stderr).toMatch(
-      /report\.yaml:10:1 {2}__proto__\n {4}the field name "__proto__" is not allowed\n/,
+    expect(run.stderr).toContain(`report.yaml:${titleLine}:1\n    a tab is used to indent this line\n`);
+    expect(run.stderr).toContain(
+      `report.yaml:${protoLine}:1  __proto__\n    the field name "__proto__" is not allowed\n`,
     );
     expect(run.stderr).toContain(
       `kpis.yaml:${kpiLine}:60\n    the data here is nested more than 50 levels deep\n`,
@@ -105,12 +110,13 @@ describe("scrutiny build on messy but valid data", () => {
     const run = await runInProcess(["build", data.folder, "--out", out]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(await readdir(out)).toEqual(["performance-report-2023-24-q2.pdf"]);
+    expect(await readdir(out)).toContain("performance-report-2023-24-q2.pdf");
+    expect(await readdir(out)).toContain("performance-report-2023-24-q2.html");
     // The same statuses as the example data saved plainly.
     const plainCopy = await copyExampleData();
     cleanups.push(plainCopy.remove);
     const plain = await runInProcess(["build", plainCopy.folder, "--out", await makeTempDir()]);
-    const counts = (stdout: string) => stdout.replace(/^.* s: /, "");
+    const counts = (stdout: string) => stdout.split("\n")[0]?.replace(/^.* s: /, "");
     expect(counts(run.stdout)).toBe(counts(plain.stdout));
     expect(counts(run.stdout)).toMatch(/^\d+ green, \d+ amber, \d+ red/);
   });

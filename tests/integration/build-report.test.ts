@@ -1,9 +1,11 @@
-// Builds the example report with the real Chromium and reads the PDF as a reader would.
+// Builds the example report folder's documents with the real Chromium and reads the PDFs as a
+// reader would.
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUILT_IN_FONTS, type BuildReportResult, buildReport } from "../../src/pack/build-report.ts";
-import { type BrowserHandle, createBrowserHandle } from "../../src/pdf/browser.ts";
+import type { BuildReportResult } from "../../src/pack/build-report.ts";
+import type { DocumentKind } from "../../src/schema/cover-report-schema.ts";
+import { buildWithBrowser, closeBuildBrowser, outputOf } from "../helpers/build-resources.ts";
 import {
   findRow,
   flatten,
@@ -16,20 +18,59 @@ import {
 } from "../helpers/pdf-reader.ts";
 import { exampleData, makeTempDir } from "../helpers/report-folder.ts";
 
-let browser: BrowserHandle;
 let result: BuildReportResult;
 let pdfPath: string;
 let text: string;
 
+/** The PDF of one of the folder's documents. */
+const pdfOf = (kind: DocumentKind) => outputOf(result, kind);
+
 beforeAll(async () => {
-  browser = createBrowserHandle({ fontsDirectory: BUILT_IN_FONTS });
-  result = await buildReport({ folder: exampleData, outDir: await makeTempDir(), browser });
-  pdfPath = result.files[0] as string;
+  result = await buildWithBrowser({ folder: exampleData, outDir: await makeTempDir() });
+  pdfPath = pdfOf("performance");
   text = pdfText(pdfPath);
 });
 
-afterAll(async () => {
-  await browser.close();
+afterAll(closeBuildBrowser);
+
+describe("the example report folder", () => {
+  it("builds each document of the committee papers as a PDF and an HTML twin", () => {
+    expect(result.documents.map((document) => [document.kind, document.title])).toEqual([
+      ["cover-report", "Performance Monitoring (Quarter 2) Report"],
+      [
+        "performance",
+        "Appendix A – Quarter two performance report 2023/24: Performance Monitoring (Quarter 2) Report",
+      ],
+      [
+        "contextual",
+        "Appendix B – Place and contextual information: Performance Monitoring (Quarter 2) Report",
+      ],
+      ["risk-register", "Risk register 2023/24 Q2"],
+      ["delivery-plan", "Corporate Delivery Plan 2023-24"],
+      ["recommendations", "Original Recommendations from Review and Executive's Response"],
+      ["recommendations", "Corporate Peer Challenge 2022 – recommendation action plan"],
+    ]);
+    for (const document of result.documents) {
+      expect(document.files.map((file) => file.slice(file.lastIndexOf("."))).sort()).toEqual([
+        ".html",
+        ".pdf",
+      ]);
+    }
+  });
+
+  it("names each document in its running header and footer", () => {
+    for (const document of result.documents) {
+      const file = document.files.find((f) => f.endsWith(".pdf")) as string;
+      const pages = pdfPages(file);
+      const name = document.title.split(": Performance Monitoring")[0] as string;
+      pages.forEach((page, index) => {
+        const flat = flatten(page);
+        expect(flat).toContain("Finance & Performance Scrutiny Committee · Tuesday 28 November 2023");
+        expect(flat).toContain(`Page ${index + 1} of ${pages.length}`);
+        expect(flat).toContain(name);
+      });
+    }
+  });
 });
 
 describe("the example Q2 performance report", () => {
@@ -79,7 +120,7 @@ describe("the example Q2 performance report", () => {
   it("renders Welsh letters with the bundled font", () => {
     expect(text).toContain("Cllr Rhodri Prŷs");
     expect(text).toContain("Elin Gŵyr");
-    expect(text).toContain("Tŷ-nant");
+    expect(pdfText(pdfOf("delivery-plan"))).toContain("Tŷ-nant");
   });
 
   it("shows every KPI with its status as a word, not only a colour", () => {
@@ -160,36 +201,39 @@ describe("the example Q2 performance report", () => {
     expect(flat).toContain("Remedial action Twenty units are being purchased");
   });
 
-  it("shows place and contextual information unrated, with benchmarks", () => {
-    const flat = flatten(text);
+  it("shows place and contextual information unrated, with benchmarks (Appendix B)", () => {
+    const contextual = pdfOf("contextual");
+    const flat = flatten(pdfText(contextual));
     expect(flat).toContain("Place and contextual information");
     expect(flat).toContain(
       "Benchmark: England, 2023/24 H1 (Nomis): 3.7%. 2.9% is better than the England figure of 3.7%.",
     );
     expect(flat).toContain("40.5 would be in the second quartile.");
     expect(
-      findRow(pdfPath, ["PX01", "Claimant count", "Data only", "2.9%", "Data only", "Improved"]),
+      findRow(contextual, ["PX01", "Claimant count", "Data only", "2.9%", "Data only", "Improved"]),
     ).toBeDefined();
   });
 
   it("scores risks as likelihood × impact with a band, as the Q2 seed does", () => {
+    const register = pdfOf("risk-register");
     expect(
-      findRow(pdfPath, ["CR01", "Performance management", "Unlikely (2)", "Significant", "Low (4)"]),
+      findRow(register, ["CR01", "Performance management", "Unlikely (2)", "Significant", "Low (4)"]),
     ).toBeDefined();
     expect(
-      findRow(pdfPath, ["CR04", "Demand for temporary", "Very likely", "Major (4)", "Very high (16)"]),
+      findRow(register, ["CR04", "Demand for temporary", "Very likely", "Major (4)", "Very high (16)"]),
     ).toBeDefined();
   });
 
   it("lists delivery-plan actions with a status worked out at the period end", () => {
+    const plan = pdfOf("delivery-plan");
     expect(
-      findRow(pdfPath, ["DP01", "Install heat pumps", "Head of", "30 Sep 2023", "70%", "Overdue"]),
+      findRow(plan, ["DP01", "Install heat pumps", "Head of", "30 Sep 2023", "70%", "Overdue"]),
     ).toBeDefined();
     expect(
-      findRow(pdfPath, ["DP03", "Adopt the Climate Adaptation Plan", "31 Jul 2023", "100%", "Complete"]),
+      findRow(plan, ["DP03", "Adopt the Climate Adaptation Plan", "31 Jul 2023", "100%", "Complete"]),
     ).toBeDefined();
     expect(
-      findRow(pdfPath, ["DP04", "Open the Riverside community hub", "31 Jan 2024", "55%", "At risk"]),
+      findRow(plan, ["DP04", "Open the Riverside community hub", "31 Jan 2024", "55%", "At risk"]),
     ).toBeDefined();
   });
 
@@ -215,13 +259,17 @@ describe("the example Q2 performance report", () => {
     const outline = pdfOutline(pdfPath);
     expect(outline).toContain("Summary of performance");
     expect(outline).toContain("Caring for the Environment");
-    expect(outline).toContain("Corporate risk register");
+    expect(outline).toContain("Exceptions: indicators rated Red");
+    expect(pdfOutline(pdfOf("risk-register"))).toContain("Risk register");
   });
 
   it("loaded nothing it was not given and left no temporary files", async () => {
     expect(result.blockedRequests).toEqual([]);
     const folder = join(pdfPath, "..");
-    expect(await readdir(folder)).toEqual(["performance-report-2023-24-q2.pdf"]);
+    expect((await readdir(folder)).sort()).toEqual(
+      result.files.map((file) => file.slice(folder.length + 1)).sort(),
+    );
+    expect(result.files).toContain(join(folder, "performance-report-2023-24-q2.pdf"));
     expect((await stat(pdfPath)).size).toBeGreaterThan(10_000);
     expect((await readFile(pdfPath)).subarray(0, 5).toString()).toBe("%PDF-");
   });

@@ -5,29 +5,28 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadReportData } from "../../src/load/load-report-data.ts";
 import { buildReportView } from "../../src/model/build-report-view.ts";
-import { BUILT_IN_FONTS, BUILT_IN_TEMPLATES, buildReport } from "../../src/pack/build-report.ts";
-import { type BrowserHandle, createBrowserHandle } from "../../src/pdf/browser.ts";
+import { planDocuments } from "../../src/model/plan-documents.ts";
+import { BUILT_IN_TEMPLATES } from "../../src/pack/build-report.ts";
 import { htmlToPdf } from "../../src/pdf/html-to-pdf.ts";
-import { renderReportHtml } from "../../src/render/render-report-html.ts";
+import { renderDocumentHtml } from "../../src/render/render-document-html.ts";
 import { createTemplateAssetResolver } from "../../src/render/template-assets.ts";
 import { createTemplateEngine } from "../../src/render/template-engine.ts";
+import { buildWithBrowser, closeBuildBrowser, outputOf, testBrowser } from "../helpers/build-resources.ts";
 import { type LoopbackListener, startLoopbackListener } from "../helpers/loopback-listener.ts";
 import { flatten, pdfText } from "../helpers/pdf-reader.ts";
 import { copyExampleData, exampleData, makeTempDir } from "../helpers/report-folder.ts";
 
-let browser: BrowserHandle;
 let listener: LoopbackListener;
 let base: string;
 let hits: string[];
 
 beforeAll(async () => {
-  browser = createBrowserHandle({ fontsDirectory: BUILT_IN_FONTS });
   listener = await startLoopbackListener();
   ({ base, hits } = listener);
 });
 
 afterAll(async () => {
-  await browser.close();
+  await closeBuildBrowser();
   await listener.close();
 });
 
@@ -43,7 +42,10 @@ describe("hostile commentary", () => {
       `<script>document.title='x'</script> <img src="${base}/from-html.png"> <a href="javascript:alert(1)">raw link</a>`,
       `- [click me](javascript:alert(document.title))\n- ![tracker](${base}/pixel.png)\n- [plan](${base}/plan.html)`,
     ].join("\n\n");
-    const view = buildReportView(await loadReportData(exampleData));
+    const input = await loadReportData(exampleData);
+    const view = buildReportView(input);
+    const document = planDocuments(input, view).find((plan) => plan.kind === "performance");
+    if (!document) throw new Error("the example data no longer builds a performance report");
     const row = view.themes.flatMap((theme) => theme.kpis).find((kpi) => kpi.id === "HC05");
     const exception = view.exceptions.red.find((kpi) => kpi.id === "HC05");
     if (!row || !exception) throw new Error("the example data no longer has HC05 rated Red");
@@ -51,7 +53,7 @@ describe("hostile commentary", () => {
     exception.commentary = hostile;
 
     const engine = await createTemplateEngine(BUILT_IN_TEMPLATES);
-    const { html, footerHtml } = renderReportHtml(engine, view, []);
+    const { html, headerHtml, footerHtml } = renderDocumentHtml(engine, { view, document, charts: [] });
     const blocks = commentaryBlocks(html).filter((block) => block.includes("Demand"));
     expect(blocks).toHaveLength(2);
     for (const block of blocks) {
@@ -76,12 +78,23 @@ describe("hostile commentary", () => {
       expect(block).toContain("[click me](javascript:alert(document.title))");
     }
     // The template's own links are its stylesheet and an empty icon; nothing else may link or load.
-    expect(html).not.toMatch(/<script|<a[\s>]|src="http|href="(?!assets\/styles\/print\.css"|data:,")/);
+    expect(html).not.toMatch(
+      /<script|<a[\s>]|src="http|href="(?!assets\/styles\/(?:print|fonts)\.css"|data:,")/,
+    );
 
     const out = await makeTempDir();
-    const { pdf, blockedRequests } = await htmlToPdf(await browser.get(), {
+    const { pdf, blockedRequests } = await htmlToPdf(await testBrowser().get(), {
       html,
+      headerHtml,
       footerHtml,
+      metadata: {
+        title: document.fullTitle,
+        author: view.meta.organisation,
+        subject: document.description,
+        keywords: [],
+        language: view.meta.language,
+        date: new Date("2023-11-28T00:00:00Z"),
+      },
       resolveAsset: createTemplateAssetResolver(BUILT_IN_TEMPLATES),
     });
     const pdfPath = join(out, "hostile.pdf");
@@ -103,8 +116,8 @@ describe("hostile commentary", () => {
         `Demand *rose*. See [the plan](${base}/plan.html) and ![the meter](${base}/meter.png); &lt;script&gt;alert(1)&lt;/script&gt; and [run](javascript:alert(1)).`,
       ),
     );
-    const result = await buildReport({ folder: data.folder, outDir: await makeTempDir(), browser });
-    const text = flatten(pdfText(result.files[0] as string));
+    const result = await buildWithBrowser({ folder: data.folder, outDir: await makeTempDir() });
+    const text = flatten(pdfText(outputOf(result, "performance")));
     expect(text).toContain(`See the plan (${base}/plan.html) and !the meter (${base}/meter.png);`);
     expect(text).toContain("<script>alert(1)</script> and [run](javascript:alert(1)).");
     expect(result.blockedRequests).toEqual([]);

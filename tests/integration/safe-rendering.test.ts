@@ -4,27 +4,24 @@ import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScrutinyError } from "../../src/errors.ts";
-import { BUILT_IN_FONTS, buildReport } from "../../src/pack/build-report.ts";
-import { type BrowserHandle, createBrowserHandle } from "../../src/pdf/browser.ts";
 import { writeFileAtomic } from "../../src/pdf/write-file-atomic.ts";
 import { createTemplateAssetResolver } from "../../src/render/template-assets.ts";
+import { buildWithBrowser, closeBuildBrowser, outputOf } from "../helpers/build-resources.ts";
 import { type LoopbackListener, startLoopbackListener } from "../helpers/loopback-listener.ts";
 import { flatten, pdfText } from "../helpers/pdf-reader.ts";
 import { builtInTemplates, copyExampleData, makeTempDir } from "../helpers/report-folder.ts";
 
-let browser: BrowserHandle;
 let listener: LoopbackListener;
 let base: string;
 let hits: string[];
 
 beforeAll(async () => {
-  browser = createBrowserHandle({ fontsDirectory: BUILT_IN_FONTS });
   listener = await startLoopbackListener();
   ({ base, hits } = listener);
 });
 
 afterAll(async () => {
-  await browser.close();
+  await closeBuildBrowser();
   await listener.close();
 });
 
@@ -43,8 +40,8 @@ describe("hostile text in data", () => {
         )
         .replace("owner: Head of Cleansing and Open Spaces", `owner: ${JSON.stringify(hostileOwner)}`),
     );
-    const result = await buildReport({ folder: data.folder, outDir: await makeTempDir(), browser });
-    const text = flatten(pdfText(result.files[0] as string));
+    const result = await buildWithBrowser({ folder: data.folder, outDir: await makeTempDir() });
+    const text = flatten(pdfText(outputOf(result, "performance")));
     expect(text).toContain("{{constructor.constructor}}");
     // (The title wraps in its table cell, so its pieces are checked one by one.)
     expect(text).toContain("<img");
@@ -63,7 +60,7 @@ describe("a template that reaches out", () => {
     await writeFile(canary, 'body::before { content: "CANARY LOADED"; }');
     const templates = join(scratch, "templates");
     await cp(builtInTemplates, templates, { recursive: true });
-    const page = join(templates, "performance-report.hbs");
+    const page = join(templates, "performance.hbs");
     const original = await readFile(page, "utf8");
     await writeFile(
       page,
@@ -72,10 +69,9 @@ describe("a template that reaches out", () => {
         `<main><img src="${base}/fromtemplate.png" alt=""><link rel="stylesheet" href="file://${canary}"><link rel="stylesheet" href="assets/../../canary.css"><iframe src="${base}/frame"></iframe><img src="assets/../../package.json" alt="">`,
       ),
     );
-    const result = await buildReport({
+    const result = await buildWithBrowser({
       folder: join(builtInTemplates, "..", "data"),
       outDir: await makeTempDir(),
-      browser,
       templatesDirectory: templates,
     });
     expect(hits).toEqual([]);
@@ -87,7 +83,7 @@ describe("a template that reaches out", () => {
       ]),
     );
     // Chromium itself refuses file:// from the report's origin; the canary proves nothing loaded.
-    expect(pdfText(result.files[0] as string)).not.toContain("CANARY LOADED");
+    expect(pdfText(outputOf(result, "performance"))).not.toContain("CANARY LOADED");
   });
 
   it("serves only bundled font, style and image files from inside the templates folder", async () => {
@@ -100,7 +96,7 @@ describe("a template that reaches out", () => {
     });
     expect(await resolve("/assets/../package.json")).toBeUndefined();
     expect(await resolve("/assets/%2e%2e/%2e%2e/etc/passwd")).toBeUndefined();
-    expect(await resolve("/assets/performance-report.hbs")).toBeUndefined();
+    expect(await resolve("/assets/performance.hbs")).toBeUndefined();
     expect(await resolve("/elsewhere/styles/print.css")).toBeUndefined();
   });
 });
@@ -108,16 +104,15 @@ describe("a template that reaches out", () => {
 describe("a failed build", () => {
   it("leaves the previous good PDF byte for byte and no partial files", async () => {
     const out = await makeTempDir();
-    const good = await buildReport({ folder: join(builtInTemplates, "..", "data"), outDir: out, browser });
-    const before = await readFile(good.files[0] as string);
+    const good = await buildWithBrowser({ folder: join(builtInTemplates, "..", "data"), outDir: out });
+    const before = await readFile(outputOf(good, "performance"));
 
     const templates = join(await makeTempDir(), "templates");
     await cp(builtInTemplates, templates, { recursive: true });
     await writeFile(join(templates, "partials", "kpi-table.hbs"), "{{noSuchField}}");
-    const failure = await buildReport({
+    const failure = await buildWithBrowser({
       folder: join(builtInTemplates, "..", "data"),
       outDir: out,
-      browser,
       templatesDirectory: templates,
     }).then(
       () => undefined,
@@ -126,8 +121,8 @@ describe("a failed build", () => {
     expect(failure).toBeInstanceOf(ScrutinyError);
     expect((failure as ScrutinyError).code).toBe("template");
     expect((failure as ScrutinyError).message).toContain("noSuchField");
-    expect(await readFile(good.files[0] as string)).toEqual(before);
-    expect(await readdir(out)).toEqual(["performance-report-2023-24-q2.pdf"]);
+    expect(await readFile(outputOf(good, "performance"))).toEqual(before);
+    expect((await readdir(out)).sort()).toEqual(good.files.map((file) => file.slice(out.length + 1)).sort());
   });
 
   it("names the cause when something is in the way, and cleans up its temporary file", async () => {

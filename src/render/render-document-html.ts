@@ -1,0 +1,55 @@
+// View model + document plan + rendered charts → one document's HTML and its running header and
+// footer. The same template makes the printed page (stylesheets served to Chromium) and the HTML
+// twin (stylesheet inlined, nothing else to fetch).
+import Handlebars from "handlebars";
+import type { ChartSpec } from "../charts/status-by-theme-chart.ts";
+import { ScrutinyError } from "../errors.ts";
+import type { ReportView } from "../model/build-report-view.ts";
+import type { DocumentPlan } from "../model/plan-documents.ts";
+import type { TemplateEngine } from "./template-engine.ts";
+
+export interface RenderedChart extends Omit<ChartSpec, "configuration"> {
+  svg: string;
+}
+
+export interface DocumentHtml {
+  html: string;
+  headerHtml: string;
+  footerHtml: string;
+}
+
+export interface RenderDocumentOptions {
+  view: ReportView;
+  document: DocumentPlan;
+  charts: readonly RenderedChart[];
+  /** For the HTML twin: the stylesheet to inline. Left out, the page links the bundled stylesheets. */
+  inlineStyles?: string;
+}
+
+export function renderDocumentHtml(engine: TemplateEngine, options: RenderDocumentOptions): DocumentHtml {
+  const { view, document, charts, inlineStyles } = options;
+  if (inlineStyles?.toLowerCase().includes("</style")) {
+    throw new ScrutinyError(
+      "template",
+      "the stylesheet contains </style>, which would end the inlined styles",
+    );
+  }
+  const context = {
+    ...view,
+    document,
+    tracker: document.trackerIndex === undefined ? undefined : view.trackers[document.trackerIndex],
+    // Our own stylesheet file, not data: it is the one piece of markup passed through as is.
+    inlineStyles: inlineStyles === undefined ? undefined : new Handlebars.SafeString(inlineStyles),
+    // An <img> of the SVG keeps it vector in the PDF and gives the tagged Figure its /Alt text.
+    charts: charts.map(({ svg, ...chart }) => ({
+      ...chart,
+      svgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`,
+    })),
+  };
+  const margins = { meta: view.meta, document };
+  return {
+    html: engine.render(document.template, context),
+    headerHtml: engine.render("header", margins),
+    footerHtml: engine.render("footer", margins),
+  };
+}
