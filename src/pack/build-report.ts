@@ -15,6 +15,7 @@ import { statusesToCsv } from "../model/statuses-to-csv.ts";
 import type { BrowserHandle } from "../pdf/browser.ts";
 import { type AssetResolver, htmlToPdf } from "../pdf/html-to-pdf.ts";
 import { writeFileAtomic } from "../pdf/write-file-atomic.ts";
+import { inlineAssetImages, readTwinStyles } from "../render/make-self-contained.ts";
 import { type RenderedChart, renderDocumentHtml } from "../render/render-document-html.ts";
 import { createTemplateAssetResolver } from "../render/template-assets.ts";
 import { createTemplateEngine, type TemplateEngine } from "../render/template-engine.ts";
@@ -124,14 +125,14 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
       files.push(await writeOutput(outPath(plan.fileStem, "pdf"), printed.pdf));
     }
     if (formats.has("html")) {
-      const styles = await resources.resolveAsset("/assets/styles/print.css");
       const twin = renderDocumentHtml(resources.engine, {
         view,
         document: plan,
         charts,
-        inlineStyles: styles?.body.toString("utf8") ?? "",
+        inlineStyles: await readTwinStyles(resources.resolveAsset),
       });
-      files.push(await writeOutput(outPath(plan.fileStem, "html"), Buffer.from(twin.html)));
+      const html = await inlineAssetImages(twin.html, resources.resolveAsset);
+      files.push(await writeOutput(outPath(plan.fileStem, "html"), Buffer.from(html)));
     }
     documents.push({ kind: plan.kind, title: plan.fullTitle, files });
   }

@@ -79,7 +79,7 @@ describe("hostile commentary", () => {
     }
     // The template's own links are its stylesheet and an empty icon; nothing else may link or load.
     expect(html).not.toMatch(
-      /<script|<a[\s>]|src="http|href="(?!assets\/styles\/(?:print|fonts)\.css"|data:,")/,
+      /<script|<a[\s>]|src="http|href="(?!assets\/styles\/(?:print|fonts|council)\.css"|data:,")/,
     );
 
     const out = await makeTempDir();
