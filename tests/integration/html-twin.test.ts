@@ -82,4 +82,30 @@ describe("the HTML twin", () => {
       await page.close();
     }
   });
+
+  it("never shows a status by colour alone: every coloured status has its word, and RAG a shape too", async () => {
+    const page = await (await testBrowser().get()).newPage();
+    try {
+      let checked = 0;
+      for (const file of result.files) {
+        await page.setContent(await readFile(file, "utf8"), { waitUntil: "load" });
+        const statuses = await page.$$eval('[class*="tone-"], .band', (elements) =>
+          elements.map((element) => ({
+            className: element.className,
+            text: (element.textContent ?? "").trim(),
+            shapes: element.querySelectorAll("svg").length,
+          })),
+        );
+        for (const status of statuses) {
+          expect(status.text, `${file}: ${status.className}`).toMatch(/[A-Za-z]{2,}/);
+          if (/\bstatus\b/.test(status.className)) expect(status.shapes, `${file}: ${status.text}`).toBe(1);
+        }
+        checked += statuses.length;
+      }
+      // The example has dozens of statuses; the check looked at them.
+      expect(checked).toBeGreaterThan(50);
+    } finally {
+      await page.close();
+    }
+  });
 });
