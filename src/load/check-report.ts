@@ -1,8 +1,10 @@
 // Checks on report.yaml that a schema cannot express: an exempt report says why, the cover report
-// links only to the report's themes, and its risk table is scored on the register's matrix.
+// links only to the report's themes, and its risk table is scored on the register's matrix and
+// placed after one of its implications.
 import type { Problem } from "../errors.ts";
 import type { ReportData } from "../schema/report-schema.ts";
 import type { RiskMatrix } from "../schema/risk-schema.ts";
+import { quoteForMessage } from "../text/quote-for-message.ts";
 import type { YamlSource } from "./read-yaml-file.ts";
 import { problemAt } from "./validate-source.ts";
 
@@ -35,6 +37,20 @@ export function checkReport(
       );
     }
   });
+  const after = report.coverReport?.riskManagement?.after;
+  const headings = report.coverReport?.implications.map((implication) => implication.heading) ?? [];
+  if (after !== undefined && !headings.includes(after)) {
+    problems.push(
+      problemAt(
+        source,
+        ["coverReport", "riskManagement", "after"],
+        `no implication has the heading ${quoteForMessage(after)}`,
+        headings.length > 0
+          ? `Use one of the implications' headings: ${headings.map((heading) => quoteForMessage(heading)).join(", ")}.`
+          : "Add the implication under implications, or leave after out.",
+      ),
+    );
+  }
   const risks = report.coverReport?.riskManagement?.risks ?? [];
   if (risks.length > 0 && matrix === undefined) {
     problems.push(

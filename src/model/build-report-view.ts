@@ -27,6 +27,7 @@ import type { CoverReport } from "../schema/cover-report-schema.ts";
 import type { Kpi } from "../schema/kpi-schema.ts";
 import { type RagRules, resolveRagRule } from "../schema/rag-rules-schema.ts";
 import { type ActionRow, buildDeliveryPlanView, type DeliveryPlanView } from "./build-action-rows.ts";
+import { buildCoverReportView, type CoverReportView } from "./build-cover-report-view.ts";
 import { buildRiskRows, type RiskRow } from "./build-risk-rows.ts";
 import { buildTrackerViews, type TrackerView } from "./build-tracker-rows.ts";
 import { describeRagRules, type RagKey } from "./describe-rag-rules.ts";
@@ -91,6 +92,8 @@ export interface ReportView {
     classification: string;
     exempt: boolean;
     exemptionReason: string | undefined;
+    /** "This report is exempt from publication by virtue of Paragraph 3 …", a full sentence. */
+    exemptionNotice: string | undefined;
     language: string;
     /** One sentence on what the document is, for the HTML description. */
     description: string;
@@ -111,6 +114,8 @@ export interface ReportView {
   deliveryPlan: DeliveryPlanView | undefined;
   /** The committee cover report's sections as written (Markdown), when report.yaml has one. */
   coverReport: CoverReport | undefined;
+  /** The cover report laid out for its template: risk table scored, strategy links answered. */
+  cover: CoverReportView | undefined;
   /** Recommendation trackers, as data for the tracker templates. */
   trackers: TrackerView[];
 }
@@ -148,6 +153,9 @@ export function buildReportView(input: ReportInput): ReportView {
       title: report.title,
       /** The exemption paragraph of an exempt report, for its "not for publication" notice. */
       exemptionReason: report.exemptionReason,
+      exemptionNotice:
+        report.exemptionReason &&
+        `This report is exempt from publication by virtue of ${report.exemptionReason.replace(/[.;,:\s]*$/, "")}.`,
       reportOf: report.reportOf,
       leadMember: report.leadMember,
       period: label,
@@ -177,7 +185,8 @@ export function buildReportView(input: ReportInput): ReportView {
     actions: deliveryPlan?.actions ?? [],
     deliveryPlan,
     coverReport: report.coverReport,
-    trackers: buildTrackerViews(input.trackers, periodEnd, report.period),
+    cover: buildCoverReportView(report, input.matrix),
+    trackers: buildTrackerViews(input.trackers, periodEnd, report.period, label),
   };
 }
 

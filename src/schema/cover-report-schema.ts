@@ -4,7 +4,7 @@ import { z } from "zod";
 import { idSchema, markdownSchema, textSchema } from "./common.ts";
 
 /** A heading with Markdown text, for the implications and any section a council adds. */
-const sectionSchema = z.strictObject({
+export const sectionSchema = z.strictObject({
   heading: textSchema,
   text: markdownSchema,
 });
@@ -59,6 +59,11 @@ export const coverReportSchema = z.strictObject({
   implications: z.array(sectionSchema).default([]),
   riskManagement: z
     .strictObject({
+      /**
+       * The heading of the implication the Risk Management section follows. Left out: the first
+       * implication (Financial Implications, in the usual council template).
+       */
+      after: textSchema.optional(),
       introduction: markdownSchema.optional(),
       risks: z.array(decisionRiskSchema).default([]),
     })

@@ -2,6 +2,7 @@
 // the responses to them, the actions agreed, and progress by period.
 import { z } from "zod";
 import { idSchema, markdownSchema, periodKeySchema, textSchema } from "./common.ts";
+import { sectionSchema } from "./cover-report-schema.ts";
 import { declaredStatusSchema } from "./delivery-plan-schema.ts";
 import { completionSchema, fuzzyDateSchema } from "./fuzzy-date-schema.ts";
 
@@ -59,6 +60,14 @@ export const trackerSchema = z.strictObject({
   codeLabel: textSchema.default("Code"),
   /** Optional link to a theme in report.yaml. */
   theme: idSchema.optional(),
+  /**
+   * "table": a row per recommendation (a scrutiny review's columns) or per action (a peer
+   * challenge's action plan). "narrative": a section per recommendation with its response and
+   * actions in full, as a written action plan reads.
+   */
+  layout: z.enum(["table", "narrative"]).default("table"),
+  /** Sections printed before the recommendations, such as an action plan's introduction. */
+  introduction: z.array(sectionSchema).default([]),
   recommendations: z.array(recommendationSchema),
 });
 

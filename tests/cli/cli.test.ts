@@ -4,7 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { exitCodes } from "../../src/errors.ts";
-import { copyExampleData, makeTempDir } from "../helpers/report-folder.ts";
+import { copyExampleData, examplePackFolders, makeTempDir } from "../helpers/report-folder.ts";
 import { runScrutiny } from "../helpers/run-scrutiny.ts";
 
 const scrutiny = runScrutiny;
@@ -58,10 +58,11 @@ describe("scrutiny CLI", () => {
       /\nBuilt data[/\\]housing-board \(3 documents, 6 files\) in \d+\.\d s: 1 green, 1 amber, 1 red, 0 not rated\.\n/,
     );
     expect(run.stdout).toMatch(/\n {2}\S*housing-board[/\\]risk-register-2023-24-q2\.pdf\n/);
-    expect(run.stdout).toMatch(/\nBuilt 2 of 2 reports\.\n$/);
+    const folders = examplePackFolders();
+    expect(run.stdout).toMatch(new RegExp(`\\nBuilt ${folders.length} of ${folders.length} reports\\.\\n$`));
     expect(await readdir(out)).toEqual(
       expect.arrayContaining([
-        "housing-board",
+        ...folders.filter((folder) => folder !== "."),
         "cover-report-2023-24-q2.pdf",
         "performance-report-2023-24-q2.html",
       ]),
@@ -122,11 +123,13 @@ describe("scrutiny CLI", () => {
     const run = await scrutiny(["build", "data", "--out", out, "--format", "json,csv"], process.cwd(), env);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual([
-      "housing-board",
-      "performance-statuses-2023-24-q2.csv",
-      "performance-statuses-2023-24-q2.json",
-    ]);
+    expect((await readdir(out)).sort()).toEqual(
+      [
+        ...examplePackFolders().filter((folder) => folder !== "."),
+        "performance-statuses-2023-24-q2.csv",
+        "performance-statuses-2023-24-q2.json",
+      ].sort(),
+    );
     const statuses = JSON.parse(
       await readFile(join(out, "performance-statuses-2023-24-q2.json"), "utf8"),
     ) as {

@@ -11,18 +11,29 @@ export function flatten(text: string): string {
   return text.replace(/\s+/g, " ");
 }
 
+/** The printed lines of each page as laid out (pdftotext -layout), each with its runs of white space made one space. */
+export function pdfLayoutPages(path: string): string[][] {
+  const layout = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"], { encoding: "utf8" });
+  return layout
+    .split("\f")
+    .slice(0, -1)
+    .map((page) => page.split("\n").map((line) => line.replace(/\s+/g, " ").trim()));
+}
+
+/** The first of `lines` that holds `cells` in order, left to right; -1 when none does. */
+export function findRowIndex(lines: readonly string[], cells: readonly string[]): number {
+  const escaped = cells.map((cell) => cell.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const pattern = new RegExp(escaped.join(".*?"));
+  return lines.findIndex((line) => pattern.test(line));
+}
+
 /**
  * The printed line on which a table row starts: cells are top-aligned, so the first line of every
  * cell of a row shares one line of the page. Returns that line, or undefined.
  */
 export function findRow(path: string, cells: readonly string[]): string | undefined {
-  const layout = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"], { encoding: "utf8" });
-  const escaped = cells.map((cell) => cell.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const pattern = new RegExp(escaped.join(".*?"));
-  return layout
-    .split("\n")
-    .map((line) => line.replace(/\s+/g, " ").trim())
-    .find((line) => pattern.test(line));
+  const lines = pdfLayoutPages(path).flat();
+  return lines[findRowIndex(lines, cells)];
 }
 
 /** The text of each page, in order. */
@@ -90,4 +101,36 @@ export function pdfLanguage(path: string): string | undefined {
   const trailer = objects.trailer?.value as { "/Root": string };
   const root = objects[`obj:${trailer["/Root"]}`]?.value as Record<string, string> | undefined;
   return root?.["/Lang"]?.replace(/^u:/, "");
+}
+
+/** Each page's size as pdfinfo gives it: "595.276 x 841.89 pts (A4)" (portrait), "841.89 x 595.276 pts (A4)". */
+export function pdfPageSizes(path: string): string[] {
+  const output = execFileSync("pdfinfo", ["-f", "1", "-l", "100000", path], { encoding: "utf8" });
+  return [...output.matchAll(/^Page\s+\d+ size:\s+(.+)$/gm)].map((match) => (match[1] ?? "").trim());
+}
+
+/** Whether a page size is landscape (wider than tall). */
+export function isLandscape(size: string): boolean {
+  const [width, height] = size.split(/\s*x\s*|\s+pts/).map(Number);
+  return width !== undefined && height !== undefined && width > height;
+}
+
+/**
+ * Checks that `facts` appear in `text` in the given order, each after the one before. Returns
+ * undefined when they do, else which fact was not found after which, for the test's message.
+ */
+export function findOutOfOrder(text: string, facts: readonly string[]): string | undefined {
+  let from = 0;
+  let previous = "the start";
+  for (const fact of facts) {
+    const at = text.indexOf(fact, from);
+    if (at < 0) {
+      return text.includes(fact)
+        ? `"${fact}" comes before "${previous}", not after it`
+        : `"${fact}" is not in the text`;
+    }
+    from = at + fact.length;
+    previous = fact;
+  }
+  return undefined;
 }

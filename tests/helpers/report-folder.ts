@@ -1,11 +1,21 @@
 // Temporary copies of the example data, edited per test, so each test states only what differs.
+import { readFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
 
 export const exampleData = fileURLToPath(new URL("../../data", import.meta.url));
 export const builtInTemplates = fileURLToPath(new URL("../../templates", import.meta.url));
+
+/** The report folders the example pack lists, as pack.yaml writes them ("." is data/ itself). */
+export function examplePackFolders(): string[] {
+  const pack = parse(readFileSync(join(exampleData, "pack.yaml"), "utf8")) as {
+    reports: { folder: string }[];
+  };
+  return pack.reports.map((report) => report.folder);
+}
 
 export async function makeTempDir(prefix = "scrutiny-test-"): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));

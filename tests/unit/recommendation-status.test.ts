@@ -124,6 +124,8 @@ describe("buildTrackerViews", () => {
           title: "Original Recommendations from Review and Executive's Response",
           source: { type: "scrutinyReview", name: "Carbon Reduction Review" },
           codeLabel: "PERFORM Code",
+          layout: "table",
+          introduction: [],
           recommendations: [
             recommendation({
               code: "CCCSC22-23 2.3",
