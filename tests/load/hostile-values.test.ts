@@ -12,6 +12,13 @@ import { markdownSchema, textSchema } from "../../src/schema/common.ts";
 import { figureSchema } from "../../src/schema/figure-schema.ts";
 import { copyExampleData, exampleData, makeTempDir } from "../helpers/report-folder.ts";
 
+/**
+ * Not a speed target (those are in `npm run bench`): a bound far above the milliseconds this
+ * takes, far below the minute the quadratic or unbounded versions took, so a busy CI machine
+ * never fails it but a hang or a blow-up does.
+ */
+const HANG_BOUND_MS = 20_000;
+
 let folder: string;
 beforeAll(async () => {
   folder = await makeTempDir();
@@ -141,7 +148,7 @@ describe("a file full of mistakes", () => {
     const fields = Array.from({ length: 50_000 }, (_, index) => `    field${index}: x`);
     const started = performance.now();
     const problems = await problemsOf(`kpis:\n  - id: CE01\n${fields.join("\n")}\n`);
-    expect(performance.now() - started).toBeLessThan(5000);
+    expect(performance.now() - started).toBeLessThan(HANG_BOUND_MS);
     expect(problems).toHaveLength(101);
     expect(problems[99]).toMatchObject({
       line: 102,

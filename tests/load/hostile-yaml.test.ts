@@ -10,6 +10,13 @@ import { MAX_YAML_BYTES, readYamlFile } from "../../src/load/read-yaml-file.ts";
 import { MAX_YAML_NESTING } from "../../src/load/scan-yaml-text.ts";
 import { makeTempDir } from "../helpers/report-folder.ts";
 
+/**
+ * Not a speed target (those are in `npm run bench`): a bound far above the milliseconds this
+ * takes, far below the minute the quadratic or unbounded versions took, so a busy CI machine
+ * never fails it but a hang or a blow-up does.
+ */
+const HANG_BOUND_MS = 20_000;
+
 let folder: string;
 beforeAll(async () => {
   folder = await makeTempDir();
@@ -379,7 +386,7 @@ describe("limits", () => {
         message: `the data here is nested more than ${MAX_YAML_NESTING} levels deep`,
       },
     ]);
-    expect(elapsed).toBeLessThan(2000);
+    expect(elapsed).toBeLessThan(HANG_BOUND_MS);
   });
 
   it.each([
@@ -414,7 +421,7 @@ describe("limits", () => {
     }
     const started = performance.now();
     const problems = await problemsIn(`${lines.join("\n")}\n`);
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(HANG_BOUND_MS);
     expect(problems).toEqual([
       {
         file: "kpis.yaml",
@@ -482,7 +489,7 @@ describe("limits", () => {
     const fields = Array.from({ length: 50_000 }, (_, index) => `  field${index}: ${index}`);
     const started = performance.now();
     const problems = await problemsIn(`kpis:\n${fields.join("\n")}\n  field7: again\n`);
-    expect(performance.now() - started).toBeLessThan(5000);
+    expect(performance.now() - started).toBeLessThan(HANG_BOUND_MS);
     expect(problems.map(placed)).toEqual([
       {
         file: "kpis.yaml",
