@@ -1,93 +1,119 @@
-// Renders Chart.js configurations to vector SVG in Node with the bundled TTF fonts.
-// One renderer per size, created once and reused for every chart of a build.
+// Draws chart configurations with Chart.js in Node: vector SVG for the PDF and HTML, PNG at twice
+// the size for slides. One renderer serves a whole build; it keeps one canvas service per size and
+// output type, made on first use, and registers the bundled TTF fonts once.
 import { join } from "node:path";
-import type { Chart, ChartConfiguration, Plugin } from "chart.js";
+import type { ChartConfiguration } from "chart.js";
 import { ChartJSNodeCanvas } from "chartjs-node-canvas";
-import { CHART_FONT_FAMILY } from "./palette.ts";
+import { chartPlugins } from "./chart-plugins.ts";
+import { type ChartSize, FULL_SIZE } from "./chart-spec.ts";
+import { CHART_FONT_FAMILY, chartText } from "./palette.ts";
 
 export interface ChartRenderer {
-  /** SVG markup whose element ids all start with `idPrefix`, so many charts can share one page. */
-  renderSvg(configuration: ChartConfiguration, idPrefix: string): string;
+  /**
+   * SVG markup whose element ids all start with `idPrefix`, so many charts can share one page.
+   * The same configuration always gives the same bytes.
+   */
+  renderSvg(configuration: ChartConfiguration, idPrefix: string, size?: ChartSize): string;
+  /** A PNG at twice the size (for slides and intranet pages). */
+  renderPng(configuration: ChartConfiguration, size?: ChartSize): Buffer;
 }
 
 export interface ChartRendererOptions {
   fontsDirectory: string;
-  width?: number;
-  height?: number;
 }
 
-/** Writes each bar segment's value on it, so the numbers do not depend on reading colours. */
-const segmentValueLabels: Plugin = {
-  id: "scrutinySegmentValues",
-  afterDatasetsDraw(chart: Chart) {
-    const { ctx } = chart;
-    ctx.save();
-    ctx.font = `bold 13px ${CHART_FONT_FAMILY}`;
-    ctx.fillStyle = "#FFFFFF";
-    ctx.textAlign = "center";
-    ctx.textBaseline = "middle";
-    chart.data.datasets.forEach((dataset, datasetIndex) => {
-      const meta = chart.getDatasetMeta(datasetIndex);
-      if (meta.hidden || meta.type !== "bar") return;
-      meta.data.forEach((element, index) => {
-        const value = dataset.data[index];
-        if (typeof value !== "number" || value === 0) return;
-        const { x, y, base } = element.getProps(["x", "y", "base"], true) as {
-          x: number;
-          y: number;
-          base: number;
-        };
-        ctx.fillText(String(value), (x + base) / 2, y);
-      });
-    });
-    ctx.restore();
-  },
-};
+/** PNG pixels per chart unit: sharp on high-density screens and projected slides. */
+export const PNG_SCALE = 2;
 
-export function createChartRenderer({
-  fontsDirectory,
-  width = 720,
-  height = 300,
-}: ChartRendererOptions): ChartRenderer {
-  const canvas = new ChartJSNodeCanvas({
-    width,
-    height,
-    type: "svg",
-    chartCallback: (chartJs) => {
-      chartJs.defaults.font.family = CHART_FONT_FAMILY;
-      chartJs.defaults.color = "#1F2328";
-      chartJs.register(segmentValueLabels);
-    },
-  });
-  const fonts = [
-    {
-      file: "AtkinsonHyperlegibleNext_400Regular.ttf",
-      family: "Atkinson Hyperlegible Next",
-      weight: "normal",
-    },
-    { file: "AtkinsonHyperlegibleNext_700Bold.ttf", family: "Atkinson Hyperlegible Next", weight: "bold" },
-    { file: "NotoSans_400Regular.ttf", family: "Noto Sans", weight: "normal" },
-    { file: "NotoSans_700Bold.ttf", family: "Noto Sans", weight: "bold" },
-  ];
-  for (const font of fonts) {
-    canvas.registerFont(join(fontsDirectory, font.file), { family: font.family, weight: font.weight });
-  }
+const FONTS = [
+  { file: "AtkinsonHyperlegibleNext_400Regular.ttf", family: "Atkinson Hyperlegible Next", weight: "normal" },
+  { file: "AtkinsonHyperlegibleNext_700Bold.ttf", family: "Atkinson Hyperlegible Next", weight: "bold" },
+  { file: "NotoSans_400Regular.ttf", family: "Noto Sans", weight: "normal" },
+  { file: "NotoSans_700Bold.ttf", family: "Noto Sans", weight: "bold" },
+] as const;
+
+/** Fonts are registered with canvas for the whole process; registering one twice only slows it. */
+const registeredFonts = new Set<string>();
+
+export function createChartRenderer({ fontsDirectory }: ChartRendererOptions): ChartRenderer {
+  const services = new Map<string, ChartJSNodeCanvas>();
+  const serviceFor = (type: "svg" | "png", size: ChartSize): ChartJSNodeCanvas => {
+    const key = `${type} ${size.width}x${size.height}`;
+    let service = services.get(key);
+    if (!service) {
+      service = new ChartJSNodeCanvas({
+        width: size.width,
+        height: size.height,
+        // A picture for slides gets a white ground: a transparent one turns dark text unreadable on dark slides.
+        ...(type === "svg" ? { type: "svg" as const } : { backgroundColour: "#FFFFFF" }),
+        chartCallback: (chartJs) => {
+          chartJs.defaults.font.family = CHART_FONT_FAMILY;
+          chartJs.defaults.color = chartText;
+          chartJs.register(...chartPlugins);
+        },
+      });
+      for (const font of FONTS) {
+        const path = join(fontsDirectory, font.file);
+        if (registeredFonts.has(path)) continue;
+        service.registerFont(path, { family: font.family, weight: font.weight });
+        registeredFonts.add(path);
+      }
+      services.set(key, service);
+    }
+    return service;
+  };
+
   return {
-    renderSvg(configuration, idPrefix) {
-      const svg = canvas.renderToBufferSync(configuration, "image/svg+xml").toString("utf8");
-      return prefixSvgIds(stripXmlProlog(svg), idPrefix);
+    renderSvg(configuration, idPrefix, size = FULL_SIZE) {
+      // Chart.js writes into the configuration it is given; draw from a copy so specs stay untouched.
+      const svg = serviceFor("svg", size)
+        .renderToBufferSync(structuredClone(configuration), "image/svg+xml")
+        .toString("utf8");
+      return sizeInPixels(prefixSvgIds(shortenNumbers(stripXmlProlog(svg)), idPrefix), size);
+    },
+    renderPng(configuration, size = FULL_SIZE) {
+      const copy = structuredClone(configuration);
+      copy.options = { ...copy.options, devicePixelRatio: PNG_SCALE };
+      return serviceFor("png", size).renderToBufferSync(copy, "image/png");
     },
   };
+}
+
+/**
+ * Cairo writes six decimals; two are a hundredth of a pixel, far below what print or screen
+ * shows, and make the SVG (embedded in every page and HTML twin) about a third smaller.
+ */
+function shortenNumbers(svg: string): string {
+  return svg.replace(/(\d\.\d\d)\d+/g, "$1");
 }
 
 function stripXmlProlog(svg: string): string {
   return svg.replace(/^<\?xml[^>]*>\s*/, "");
 }
 
-/** Cairo numbers its glyphs and clip paths the same way in every chart; make them unique per chart. */
+/** Cairo writes sizes in points; the chart is laid out in CSS pixels, as the viewBox says. */
+function sizeInPixels(svg: string, size: ChartSize): string {
+  return svg.replace(
+    /^<svg([^>]*?) width="[^"]*" height="[^"]*"/,
+    `<svg$1 width="${size.width}" height="${size.height}"`,
+  );
+}
+
+/**
+ * Cairo names its glyphs, clip paths and surfaces the same way in every chart, and numbers the
+ * surfaces by how many it has made in the process. Renumber every id in order of appearance under
+ * the chart's prefix: ids are then unique across charts on one page, and the same chart always
+ * gets the same ids.
+ */
 export function prefixSvgIds(svg: string, prefix: string): string {
+  const ids = new Map<string, string>();
+  for (const match of svg.matchAll(/\bid="([^"]+)"/g)) {
+    const id = match[1] as string;
+    if (!ids.has(id)) ids.set(id, `${prefix}-${ids.size + 1}`);
+  }
+  const rename = (id: string) => ids.get(id) ?? `${prefix}-${id}`;
   return svg
-    .replace(/\bid="([^"]+)"/g, `id="${prefix}-$1"`)
-    .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)
-    .replace(/href="#([^"]+)"/g, `href="#${prefix}-$1"`);
+    .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${rename(id)}"`)
+    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${rename(id)})`)
+    .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${rename(id)}"`);
 }

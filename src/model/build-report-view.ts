@@ -28,6 +28,8 @@ import type { Kpi } from "../schema/kpi-schema.ts";
 import { type RagRules, resolveRagRule } from "../schema/rag-rules-schema.ts";
 import { type ActionRow, buildDeliveryPlanView, type DeliveryPlanView } from "./build-action-rows.ts";
 import { buildCoverReportView, type CoverReportView } from "./build-cover-report-view.ts";
+import { buildKpiTrend, type KpiTrend } from "./build-kpi-trend.ts";
+import { buildRiskProfile, type RiskProfile } from "./build-risk-profile.ts";
 import { buildRiskRows, type RiskRow } from "./build-risk-rows.ts";
 import { buildTrackerViews, type TrackerView } from "./build-tracker-rows.ts";
 import { describeRagRules, type RagKey } from "./describe-rag-rules.ts";
@@ -58,6 +60,8 @@ export interface KpiRow {
   directionDescription: string;
   directionLastYear: DirectionLabel;
   directionLastYearDescription: string;
+  /** The direction against the same period last year in the calculation's terms (for the charts). */
+  changeSinceLastYear: Direction;
   /** The direction's word against last year ("Improved"), or "" when there is nothing to compare. */
   lastYearTrend: string;
   previousStatus: KpiStatus | undefined;
@@ -66,6 +70,8 @@ export interface KpiRow {
   benchmarks: { description: string; comparison: string | undefined }[];
   source: string | undefined;
   definition: string | undefined;
+  /** The figures through the year (or the latest years) for the trend chart. */
+  trend: KpiTrend;
 }
 
 export interface ThemeView {
@@ -74,7 +80,14 @@ export interface ThemeView {
   counts: KpiStatusCounts;
   shares: RatedShares;
   summary: string;
+  /** The theme's counts as the dashboard's tiles: Green, Amber, Red, not rated. */
+  tiles: StatusTile[];
   kpis: KpiRow[];
+}
+
+export interface StatusTile {
+  label: StatusLabel;
+  count: number;
 }
 
 export type { RagKey } from "./describe-rag-rules.ts";
@@ -100,7 +113,7 @@ export interface ReportView {
   };
   ragKey: RagKey;
   summary: { counts: KpiStatusCounts; shares: RatedShares; sentence: string };
-  summaryTiles: { label: StatusLabel; count: number }[];
+  summaryTiles: StatusTile[];
   themes: ThemeView[];
   exceptions: {
     red: KpiRow[];
@@ -110,6 +123,8 @@ export interface ReportView {
   /** Place and contextual indicators (Appendix B): shown with benchmarks, never rated or counted. */
   contextual: KpiRow[];
   risks: RiskRow[];
+  /** Risks in each band at each stage (inherent, current, target), for the risk profile chart. */
+  riskProfile: RiskProfile | undefined;
   actions: ActionRow[];
   deliveryPlan: DeliveryPlanView | undefined;
   /** The committee cover report's sections as written (Markdown), when report.yaml has one. */
@@ -136,6 +151,7 @@ export function buildReportView(input: ReportInput): ReportView {
       counts,
       shares: shareOfRated(counts),
       summary: summariseKpiStatuses(counts),
+      tiles: statusTiles(counts),
       kpis: themeRows,
     };
   });
@@ -167,27 +183,29 @@ export function buildReportView(input: ReportInput): ReportView {
     },
     ragKey: describeRagRules(report.ragRules, kpis),
     summary: { counts, shares: shareOfRated(counts), sentence: summariseKpiStatuses(counts) },
-    summaryTiles: [
-      { label: kpiStatusLabels.green, count: counts.green },
-      { label: kpiStatusLabels.amber, count: counts.amber },
-      { label: kpiStatusLabels.red, count: counts.red },
-      {
-        label: { ...kpiStatusLabels.dataOnly, label: "Not rated" },
-        count: countUnrated(counts),
-      },
-    ],
+    summaryTiles: statusTiles(counts),
     themes,
     exceptions,
     contextual: input.kpis
       .filter((kpi) => kpi.kind === "contextual")
       .map((kpi) => buildKpiRow(kpi, period, rulesFor(kpi))),
     risks: input.matrix ? buildRiskRows(input.risks, input.matrix, input.riskAppetite) : [],
+    riskProfile: input.matrix ? buildRiskProfile(input.risks, input.matrix) : undefined,
     actions: deliveryPlan?.actions ?? [],
     deliveryPlan,
     coverReport: report.coverReport,
     cover: buildCoverReportView(report, input.matrix),
     trackers: buildTrackerViews(input.trackers, periodEnd, report.period, label),
   };
+}
+
+function statusTiles(counts: KpiStatusCounts): StatusTile[] {
+  return [
+    { label: kpiStatusLabels.green, count: counts.green },
+    { label: kpiStatusLabels.amber, count: counts.amber },
+    { label: kpiStatusLabels.red, count: counts.red },
+    { label: { ...kpiStatusLabels.dataOnly, label: "Not rated" }, count: countUnrated(counts) },
+  ];
 }
 
 function buildKpiRow(kpi: Kpi, reportPeriod: Period, rules: RagRules): KpiRow {
@@ -234,6 +252,7 @@ function buildKpiRow(kpi: Kpi, reportPeriod: Period, rules: RagRules): KpiRow {
     directionDescription: assessment.direction.description,
     directionLastYear: directionLabels[assessment.directionLastYear.direction],
     directionLastYearDescription: assessment.directionLastYear.description,
+    changeSinceLastYear: assessment.directionLastYear.direction,
     lastYearTrend:
       assessment.directionLastYear.direction === "notComparable"
         ? ""
@@ -247,5 +266,6 @@ function buildKpiRow(kpi: Kpi, reportPeriod: Period, rules: RagRules): KpiRow {
     }),
     source: kpi.source,
     definition: kpi.definition,
+    trend: buildKpiTrend(kpi, reportPeriod, rules),
   };
 }

@@ -5,18 +5,19 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { KpiStatusCounts } from "../calc/summarise-kpi-statuses.ts";
 import { type ChartRenderer, createChartRenderer } from "../charts/chart-renderer.ts";
-import { statusByThemeChart } from "../charts/status-by-theme-chart.ts";
+import { chartsForDocument, listReportCharts, planReportCharts } from "../charts/plan-report-charts.ts";
+import { renderReportCharts } from "../charts/render-report-charts.ts";
 import { ScrutinyError } from "../errors.ts";
 import { loadReportData, type ReportInput } from "../load/load-report-data.ts";
-import { buildReportView, type ReportView } from "../model/build-report-view.ts";
+import { buildReportView } from "../model/build-report-view.ts";
 import { buildStatusExport } from "../model/build-status-export.ts";
-import { type DocumentPlan, planDocuments } from "../model/plan-documents.ts";
+import { planDocuments } from "../model/plan-documents.ts";
 import { statusesToCsv } from "../model/statuses-to-csv.ts";
 import type { BrowserHandle } from "../pdf/browser.ts";
 import { type AssetResolver, htmlToPdf } from "../pdf/html-to-pdf.ts";
 import { writeFileAtomic } from "../pdf/write-file-atomic.ts";
 import { inlineAssetImages, readTwinStyles } from "../render/make-self-contained.ts";
-import { type RenderedChart, renderDocumentHtml } from "../render/render-document-html.ts";
+import { renderDocumentHtml } from "../render/render-document-html.ts";
 import { createTemplateAssetResolver } from "../render/template-assets.ts";
 import { createTemplateEngine, type TemplateEngine } from "../render/template-engine.ts";
 import type { DocumentKind } from "../schema/cover-report-schema.ts";
@@ -25,7 +26,8 @@ import { outputFileName } from "./output-file-name.ts";
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates", import.meta.url));
 export const BUILT_IN_FONTS = join(BUILT_IN_TEMPLATES, "fonts");
 
-export const OUTPUT_FORMATS = ["pdf", "html", "json", "csv"] as const;
+/** png: each chart a document shows, as a picture at twice its size, next to the PDF. */
+export const OUTPUT_FORMATS = ["pdf", "html", "json", "csv", "png"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 /** What a build writes unless told otherwise: each document as PDF and as its HTML twin. */
 export const DEFAULT_FORMATS: readonly OutputFormat[] = ["pdf", "html"];
@@ -96,6 +98,7 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
   const documents: BuiltDocument[] = [];
   const blockedRequests: string[] = [];
   const plans = planDocuments(input, view);
+  const reportCharts = planReportCharts(view);
   if (plans.length === 0 && (formats.has("pdf") || formats.has("html"))) {
     throw new ScrutinyError(
       "invalid-data",
@@ -104,7 +107,12 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
   }
   for (const plan of plans) {
     const files: string[] = [];
-    const charts = renderCharts(view, plan, resources.charts);
+    // Drawn once for the PDF and its HTML twin.
+    const chartSpecs = chartsForDocument(reportCharts, plan.kind);
+    const charts =
+      formats.has("pdf") || formats.has("html")
+        ? renderReportCharts(resources.charts, chartSpecs)
+        : undefined;
     if (formats.has("pdf")) {
       const page = renderDocumentHtml(resources.engine, { view, document: plan, charts });
       const printed = await htmlToPdf(await resources.browser.get(), {
@@ -134,6 +142,12 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
       const html = await inlineAssetImages(twin.html, resources.resolveAsset);
       files.push(await writeOutput(outPath(plan.fileStem, "html"), Buffer.from(html)));
     }
+    if (formats.has("png")) {
+      for (const chart of listReportCharts(chartSpecs)) {
+        const png = resources.charts.renderPng(chart.configuration, chart.size);
+        files.push(await writeOutput(outPath(`${plan.fileStem}-${chart.id}`, "png"), png));
+      }
+    }
     documents.push({ kind: plan.kind, title: plan.fullTitle, files });
   }
 
@@ -162,13 +176,4 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
 async function writeOutput(path: string, bytes: Uint8Array): Promise<string> {
   await writeFileAtomic(path, bytes);
   return path;
-}
-
-/** The charts a document shows, drawn once for its PDF and its HTML twin. */
-function renderCharts(view: ReportView, plan: DocumentPlan, renderer: ChartRenderer): RenderedChart[] {
-  if (plan.kind !== "performance") return [];
-  return [statusByThemeChart(view.themes, view.meta.period)].map(({ configuration, ...chart }) => ({
-    ...chart,
-    svg: renderer.renderSvg(configuration, `chart-${chart.id}`),
-  }));
 }

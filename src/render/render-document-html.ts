@@ -2,15 +2,14 @@
 // footer. The same template makes the printed page (stylesheets served to Chromium) and the HTML
 // twin (stylesheet inlined, nothing else to fetch).
 import Handlebars from "handlebars";
-import type { ChartSpec } from "../charts/status-by-theme-chart.ts";
+import type { RenderedChart } from "../charts/chart-spec.ts";
+import { mapReportCharts, noReportCharts, type ReportCharts } from "../charts/plan-report-charts.ts";
 import { ScrutinyError } from "../errors.ts";
 import type { ReportView } from "../model/build-report-view.ts";
 import type { DocumentPlan } from "../model/plan-documents.ts";
 import type { TemplateEngine } from "./template-engine.ts";
 
-export interface RenderedChart extends Omit<ChartSpec, "configuration"> {
-  svg: string;
-}
+export type { RenderedChart } from "../charts/chart-spec.ts";
 
 export interface DocumentHtml {
   html: string;
@@ -21,7 +20,8 @@ export interface DocumentHtml {
 export interface RenderDocumentOptions {
   view: ReportView;
   document: DocumentPlan;
-  charts: readonly RenderedChart[];
+  /** The document's charts by where they go; left out, it shows none. */
+  charts?: ReportCharts<RenderedChart>;
   /** For the HTML twin: the stylesheet to inline. Left out, the page links the bundled stylesheets. */
   inlineStyles?: string;
 }
@@ -41,7 +41,7 @@ export function renderDocumentHtml(engine: TemplateEngine, options: RenderDocume
     // Our own stylesheet file, not data: it is the one piece of markup passed through as is.
     inlineStyles: inlineStyles === undefined ? undefined : new Handlebars.SafeString(inlineStyles),
     // An <img> of the SVG keeps it vector in the PDF and gives the tagged Figure its /Alt text.
-    charts: charts.map(({ svg, ...chart }) => ({
+    charts: mapReportCharts(charts ?? noReportCharts<RenderedChart>(), ({ svg, ...chart }) => ({
       ...chart,
       svgDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`,
     })),

@@ -2,7 +2,8 @@
 // Speed targets are judged from these numbers, never asserted in unit tests.
 import { join } from "node:path";
 import { createChartRenderer } from "../../src/charts/chart-renderer.ts";
-import { statusByThemeChart } from "../../src/charts/status-by-theme-chart.ts";
+import { planReportCharts } from "../../src/charts/plan-report-charts.ts";
+import { renderReportCharts } from "../../src/charts/render-report-charts.ts";
 import { checkReports } from "../../src/check/check-reports.ts";
 import { loadReportData } from "../../src/load/load-report-data.ts";
 import { buildReportView } from "../../src/model/build-report-view.ts";
@@ -19,6 +20,7 @@ import { renderDocumentHtml } from "../../src/render/render-document-html.ts";
 import { createTemplateAssetResolver } from "../../src/render/template-assets.ts";
 import { createTemplateEngine } from "../../src/render/template-engine.ts";
 import { exampleData, makeTempDir } from "../helpers/report-folder.ts";
+import { benchCharts } from "./bench-charts.ts";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 
@@ -42,19 +44,17 @@ async function time<T>(label: string, rounds: number, work: () => Promise<T> | T
 const input = await time("load + validate YAML", ROUNDS, () => loadReportData(exampleData));
 const view = await time("calculate + view model", ROUNDS, () => buildReportView(input));
 await time("check: validate + quality rules", ROUNDS, () => checkReports(exampleData));
+await benchCharts(join(exampleData, "pack.yaml"), ROUNDS);
 const renderer = createChartRenderer({ fontsDirectory: join(BUILT_IN_TEMPLATES, "fonts") });
-const svg = await time("chart: status by theme (SVG)", ROUNDS, () =>
-  renderer.renderSvg(statusByThemeChart(view.themes, view.meta.period).configuration, "bench"),
-);
+const charts = renderReportCharts(renderer, planReportCharts(view));
 const engine = await createTemplateEngine(BUILT_IN_TEMPLATES);
-const spec = statusByThemeChart(view.themes, view.meta.period);
 const document = planDocuments(input, view).find((plan) => plan.kind === "performance");
 if (!document) throw new Error("the example data builds no performance report");
 const page = await time("HTML of Appendix A (Handlebars)", ROUNDS, () =>
   renderDocumentHtml(engine, {
     view,
     document,
-    charts: [{ id: spec.id, title: spec.title, altText: spec.altText, table: spec.table, svg }],
+    charts,
   }),
 );
 const browser = createBrowserHandle({ fontsDirectory: BUILT_IN_FONTS });

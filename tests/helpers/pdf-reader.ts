@@ -77,10 +77,16 @@ export function pdfOutline(path: string): string[] {
   return titles;
 }
 
+/** qpdf's JSON lists every object; a report full of vector charts has many thousands of them. */
+const QPDF_JSON_LIMIT = 512 * 1024 * 1024;
+
 /** The alternative texts of the tagged PDF's figures, as a screen reader announces them. */
 export function pdfFigureAltTexts(path: string): string[] {
   const json = JSON.parse(
-    execFileSync("qpdf", ["--json=2", "--json-key=qpdf", path], { encoding: "utf8" }),
+    execFileSync("qpdf", ["--json=2", "--json-key=qpdf", path], {
+      encoding: "utf8",
+      maxBuffer: QPDF_JSON_LIMIT,
+    }),
   ) as {
     qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
   };
@@ -93,7 +99,10 @@ export function pdfFigureAltTexts(path: string): string[] {
 /** The document catalog's /Lang entry. */
 export function pdfLanguage(path: string): string | undefined {
   const json = JSON.parse(
-    execFileSync("qpdf", ["--json=2", "--json-key=qpdf", path], { encoding: "utf8" }),
+    execFileSync("qpdf", ["--json=2", "--json-key=qpdf", path], {
+      encoding: "utf8",
+      maxBuffer: QPDF_JSON_LIMIT,
+    }),
   ) as {
     qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
   };

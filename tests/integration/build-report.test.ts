@@ -244,11 +244,11 @@ describe("the example Q2 performance report", () => {
     );
     expect(text).toContain("Data for the chart");
     // The tagged PDF gives the chart a Figure with the same words for screen readers.
-    expect(pdfFigureAltTexts(pdfPath)).toEqual([
+    expect(pdfFigureAltTexts(pdfPath)).toContainEqual(
       expect.stringMatching(
         /^Stacked bar chart of indicator status by theme for 2023\/24 Q2\. Caring for the Environment: 2 green/,
       ),
-    ]);
+    );
     // pdfimages lists raster images; a vector chart adds none.
     const { execFileSync } = await import("node:child_process");
     const images = execFileSync("pdfimages", ["-list", pdfPath], { encoding: "utf8" }).trim().split("\n");

@@ -53,7 +53,7 @@ describe("hostile commentary", () => {
     exception.commentary = hostile;
 
     const engine = await createTemplateEngine(BUILT_IN_TEMPLATES);
-    const { html, headerHtml, footerHtml } = renderDocumentHtml(engine, { view, document, charts: [] });
+    const { html, headerHtml, footerHtml } = renderDocumentHtml(engine, { view, document });
     const blocks = commentaryBlocks(html).filter((block) => block.includes("Demand"));
     expect(blocks).toHaveLength(2);
     for (const block of blocks) {
