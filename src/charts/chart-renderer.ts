@@ -69,7 +69,7 @@ export function createChartRenderer({ fontsDirectory }: ChartRendererOptions): C
       const svg = serviceFor("svg", size)
         .renderToBufferSync(structuredClone(configuration), "image/svg+xml")
         .toString("utf8");
-      return sizeInPixels(prefixSvgIds(shortenNumbers(stripXmlProlog(svg)), idPrefix), size);
+      return sizeInPixels(prefixSvgIds(stripXmlProlog(svg), idPrefix), size);
     },
     renderPng(configuration, size = FULL_SIZE) {
       const copy = structuredClone(configuration);
@@ -79,41 +79,45 @@ export function createChartRenderer({ fontsDirectory }: ChartRendererOptions): C
   };
 }
 
-/**
- * Cairo writes six decimals; two are a hundredth of a pixel, far below what print or screen
- * shows, and make the SVG (embedded in every page and HTML twin) about a third smaller.
- */
-function shortenNumbers(svg: string): string {
-  return svg.replace(/(\d\.\d\d)\d+/g, "$1");
-}
-
 function stripXmlProlog(svg: string): string {
   return svg.replace(/^<\?xml[^>]*>\s*/, "");
 }
 
 /** Cairo writes sizes in points; the chart is laid out in CSS pixels, as the viewBox says. */
 function sizeInPixels(svg: string, size: ChartSize): string {
-  return svg.replace(
-    /^<svg([^>]*?) width="[^"]*" height="[^"]*"/,
-    `<svg$1 width="${size.width}" height="${size.height}"`,
-  );
+  const rootEnd = svg.indexOf(">");
+  const root = svg
+    .slice(0, rootEnd)
+    .replace(/ width="[^"]*" height="[^"]*"/, ` width="${size.width}" height="${size.height}"`);
+  return root + svg.slice(rootEnd);
 }
 
 /**
- * Cairo names its glyphs, clip paths and surfaces the same way in every chart, and numbers the
- * surfaces by how many it has made in the process. Renumber every id in order of appearance under
- * the chart's prefix: ids are then unique across charts on one page, and the same chart always
- * gets the same ids.
+ * One pass over cairo's SVG that does two things. Ids: cairo names its glyphs, clip paths and
+ * surfaces the same way in every chart, and numbers the surfaces by how many it has made in the
+ * process; every id (and every reference to one) is renumbered in order of appearance under the
+ * chart's prefix, so ids are unique across charts on one page and the same chart always gets the
+ * same ids. Numbers: cairo writes six decimals; two are a hundredth of a pixel, far below what
+ * print or screen shows, and make the SVG (embedded in every page and HTML twin) a third smaller.
  */
 export function prefixSvgIds(svg: string, prefix: string): string {
   const ids = new Map<string, string>();
-  for (const match of svg.matchAll(/\bid="([^"]+)"/g)) {
-    const id = match[1] as string;
-    if (!ids.has(id)) ids.set(id, `${prefix}-${ids.size + 1}`);
-  }
-  const rename = (id: string) => ids.get(id) ?? `${prefix}-${id}`;
-  return svg
-    .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${rename(id)}"`)
-    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${rename(id)})`)
-    .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${rename(id)}"`);
+  const rename = (id: string) => {
+    let renamed = ids.get(id);
+    if (!renamed) {
+      renamed = `${prefix}-${ids.size + 1}`;
+      ids.set(id, renamed);
+    }
+    return renamed;
+  };
+  return svg.replace(
+    /(\d\.\d\d)\d+|\bid="([^"]+)"|url\(#([^)]+)\)|href="#([^"]+)"/g,
+    (match, digits?: string, id?: string, url?: string, href?: string) => {
+      if (digits !== undefined) return digits;
+      if (id !== undefined) return `id="${rename(id)}"`;
+      if (url !== undefined) return `url(#${rename(url)})`;
+      if (href !== undefined) return `href="#${rename(href)}"`;
+      return match;
+    },
+  );
 }
