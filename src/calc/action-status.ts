@@ -1,7 +1,8 @@
 // Where an action, milestone or recommendation stands at the end of a reporting period, worked out
 // from its dates and progress, beside the status its lead officer declared.
-import { differenceInCalendarDays, format, isAfter, parseISO } from "date-fns";
+
 import type { DeclaredStatus } from "../schema/delivery-plan-schema.ts";
+import { differenceInCalendarDays, format, isAfter, parseISO } from "./date-fns.ts";
 import { type FuzzyDate, longDate } from "./parse-fuzzy-date.ts";
 
 export type ActionStatus =

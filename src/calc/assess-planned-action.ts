@@ -1,8 +1,9 @@
 // A delivery-plan action and its milestones at the end of a period: dates placed in the plan's
 // run, each milestone's status, then the action's own.
-import { isAfter, parseISO } from "date-fns";
+
 import type { DeliveryPlan, Milestone, PlannedAction } from "../schema/delivery-plan-schema.ts";
 import { type ActionStatusResult, computeActionStatus } from "./action-status.ts";
+import { isAfter, parseISO } from "./date-fns.ts";
 import { type FuzzyDate, resolveFuzzyDate } from "./parse-fuzzy-date.ts";
 
 export interface AssessedMilestone {

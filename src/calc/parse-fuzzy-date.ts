@@ -5,14 +5,14 @@ import {
   addMonths,
   endOfMonth,
   endOfYear,
+  enGB,
   format,
   isAfter,
   isBefore,
   isValid,
   parse,
   subMonths,
-} from "date-fns";
-import { enGB } from "date-fns/locale";
+} from "./date-fns.ts";
 
 export type FuzzyDateKind =
   /** A date could be read: `date` is set. */

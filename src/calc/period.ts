@@ -1,7 +1,8 @@
 // Financial-year periods: months, quarters, halves and whole years; their keys, dates and labels,
 // the periods around them, and whether an indicator of a given frequency is due in a report period.
-import { addMonths, endOfMonth, format, getYear } from "date-fns";
+
 import type { Frequency } from "../schema/kpi-schema.ts";
+import { addMonths, endOfMonth, format, getYear } from "./date-fns.ts";
 
 export type PeriodLength = "month" | "quarter" | "half" | "year";
 

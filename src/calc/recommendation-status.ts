@@ -1,6 +1,6 @@
 // Where a review's recommendation stands at the end of a period: its actions first, then the
 // recommendation, judged like a delivery-plan action against its target date.
-import { isAfter, parseISO } from "date-fns";
+
 import type { Recommendation } from "../schema/recommendation-tracker-schema.ts";
 import {
   type ActionStatusOptions,
@@ -8,6 +8,7 @@ import {
   actionStatusWords,
   computeActionStatus,
 } from "./action-status.ts";
+import { isAfter, parseISO } from "./date-fns.ts";
 import type { FuzzyDate } from "./parse-fuzzy-date.ts";
 
 export interface RecommendationStatusResult {

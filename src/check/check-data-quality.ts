@@ -1,6 +1,6 @@
 // Data-quality rules for `scrutiny check`: things a schema cannot see but a scrutiny committee
 // would ask about. Pure: validated data and its calculated view in, placed findings out.
-import { format, parseISO } from "date-fns";
+import { format, parseISO } from "../calc/date-fns.ts";
 import type { FuzzyDate } from "../calc/parse-fuzzy-date.ts";
 import {
   formatPeriod,

@@ -1,6 +1,6 @@
 // Checks on delivery-plan.yaml that a schema cannot express: ids used once across the whole plan,
 // dates that can be placed, starts before dues, milestones inside their action's time.
-import { isAfter, parseISO } from "date-fns";
+import { isAfter, parseISO } from "../calc/date-fns.ts";
 import { type FuzzyDate, longDate, resolveFuzzyDate } from "../calc/parse-fuzzy-date.ts";
 import { formatFieldPath, type Problem } from "../errors.ts";
 import type { DeliveryPlan, PlannedAction } from "../schema/delivery-plan-schema.ts";

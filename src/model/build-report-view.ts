@@ -1,7 +1,8 @@
 // Validated data + calculations → everything the templates show, as plain data. Pure.
-import { format, parseISO } from "date-fns";
+
 import { assessKpi } from "../calc/assess-kpi.ts";
 import { compareWithBenchmark } from "../calc/compare-with-benchmark.ts";
+import { format, parseISO } from "../calc/date-fns.ts";
 import type { Direction } from "../calc/direction-of-travel.ts";
 import { findKpiExceptions } from "../calc/find-kpi-exceptions.ts";
 import { formatValue } from "../calc/format-value.ts";

@@ -1,6 +1,7 @@
 // Risk register rows: each risk scored on the council's matrix, with its band, movement and appetite. Pure.
-import { format, parseISO } from "date-fns";
+
 import { assessRisk } from "../calc/assess-risk.ts";
+import { format, parseISO } from "../calc/date-fns.ts";
 import type { RiskScore } from "../calc/risk-score.ts";
 import type { RegisterAppetite, Risk, RiskMatrix } from "../schema/risk-schema.ts";
 import { type DirectionLabel, riskMovementLabels } from "./labels.ts";
