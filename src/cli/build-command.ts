@@ -1,28 +1,50 @@
-// `scrutiny build <path>`: one report folder, or every report of a pack, to PDF.
+// `scrutiny build <path>`: one report folder, or every report of a pack, to PDF and HTML, a few
+// reports at a time over one browser, keeping reports whose inputs are unchanged.
 import { resolve } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
-import { countUnrated } from "../calc/summarise-kpi-statuses.ts";
-import { exitCodes, isScrutinyError } from "../errors.ts";
+import { exitCodes } from "../errors.ts";
 import { findPackFile } from "../load/load-pack.ts";
 import { displayPath } from "../load/load-report-data.ts";
-import { buildPack, type PackReportResult } from "../pack/build-pack.ts";
+import { type BuildPackResult, buildPack, DEFAULT_CONCURRENCY } from "../pack/build-pack.ts";
 import {
   BUILT_IN_FONTS,
-  buildReport,
+  BUILT_IN_TEMPLATES,
   DEFAULT_FORMATS,
   OUTPUT_FORMATS,
   type OutputFormat,
   prepareBuildResources,
 } from "../pack/build-report.ts";
+import { parseShard, type Shard } from "../pack/select-shard.ts";
 import { createBrowserHandle, resolveChromiumPath } from "../pdf/browser.ts";
+import { createBuildProgress, describeSummary, type ProgressMode } from "./build-progress.ts";
 import { type CliContext, errorToJson } from "./cli-context.ts";
-import { formatError } from "./format-error.ts";
 
 interface BuildOptions {
   out: string;
   templates?: string;
   json?: boolean;
+  quiet?: boolean;
   format: OutputFormat[];
+  concurrency: number;
+  shard?: Shard;
+  force?: boolean;
+  failFast?: boolean;
+}
+
+function parseConcurrency(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > 16) {
+    throw new InvalidArgumentError(`"${text}" is not a number of reports from 1 to 16.`);
+  }
+  return value;
+}
+
+function parseShardOption(text: string): Shard {
+  const shard = parseShard(text);
+  if (!shard) {
+    throw new InvalidArgumentError(`"${text}" is not a shard; write i/n with 1 ≤ i ≤ n, such as 2/3.`);
+  }
+  return shard;
 }
 
 /** "pdf,json" → ["pdf", "json"]; anything else is a usage error naming the formats there are. */
@@ -43,7 +65,7 @@ export function registerBuildCommand(program: Command, context: CliContext): voi
     .command("build")
     .description("build the documents (PDF and HTML) of a report folder, or of every report in a pack")
     .argument("<path>", "a report folder (holding report.yaml), a folder holding pack.yaml, or a pack file")
-    .option("-o, --out <dir>", "folder to write the documents into", "output")
+    .option("-o, --out <dir>", "folder to write the documents and manifest.json into", "output")
     .option(
       "-f, --format <list>",
       "what to write: pdf, html (the accessible web page of each document), json (every status with its reason), csv (the same as a table), or a list",
@@ -54,102 +76,102 @@ export function registerBuildCommand(program: Command, context: CliContext): voi
       "--templates <dir>",
       "your own templates folder: any template, partial, stylesheet or image in it replaces the built-in one of the same name",
     )
+    .option(
+      "-j, --concurrency <n>",
+      "reports built at the same time over the one browser",
+      parseConcurrency,
+      DEFAULT_CONCURRENCY,
+    )
+    .option(
+      "--shard <i/n>",
+      "build only the i-th of n equal parts of the pack (for a CI matrix)",
+      parseShardOption,
+    )
+    .option("--force", "build every report, even those unchanged since the last build")
+    .option("--fail-fast", "start no more reports after the first one fails")
+    .option("-q, --quiet", "print only problems")
     .option("--json", "print what was built (or every problem) as JSON on stdout")
     .addHelpText(
       "after",
-      "\nThe browser is Chromium at /usr/bin/chromium; set SCRUTINY_CHROMIUM to use another one.",
+      [
+        "",
+        "A report whose data, templates, settings and Scrutiny version are unchanged since the last",
+        "build into the same folder is kept as it is (see manifest.json there); --force rebuilds it.",
+        "The browser is Chromium at /usr/bin/chromium; set SCRUTINY_CHROMIUM to use another one.",
+      ].join("\n"),
     )
     .action(async (path: string, options: BuildOptions) => {
-      const results = await build(
-        resolve(context.io.cwd, path),
-        resolve(context.io.cwd, options.out),
-        options.format,
-        options.templates === undefined ? undefined : resolve(context.io.cwd, options.templates),
-        context,
-      );
-      const failed = results.filter((report) => !report.ok);
-      if (options.json) printJson(results, context);
-      else printText(results, context);
-      const firstFailure = failed[0];
-      if (firstFailure && !firstFailure.ok) context.setExitCode(exitCodes[firstFailure.error.code]);
+      const mode: ProgressMode = options.json
+        ? "json"
+        : options.quiet
+          ? "quiet"
+          : context.io.isTTY
+            ? "live"
+            : "lines";
+      const built = await build(resolve(context.io.cwd, path), options, mode, context);
+      const failed = built.results.find((report) => report.status === "failed");
+      if (options.json) printJson(built, context);
+      else if (mode !== "quiet" && (built.results.length > 1 || built.manifest.pack !== null)) {
+        context.io.stdout(describeSummary(built.manifest, built.manifestFile, built.results));
+      }
+      if (failed?.status === "failed") context.setExitCode(exitCodes[failed.error.code]);
     });
 }
 
 async function build(
   target: string,
-  outDir: string,
-  formats: readonly OutputFormat[],
-  overridesDirectory: string | undefined,
+  options: BuildOptions,
+  mode: ProgressMode,
   context: CliContext,
-): Promise<PackReportResult[]> {
-  const browser = createBrowserHandle({
-    executablePath: resolveChromiumPath(context.io.env),
-    fontsDirectory: BUILT_IN_FONTS,
-  });
+): Promise<BuildPackResult> {
+  const chromiumPath = resolveChromiumPath(context.io.env);
+  const overridesDirectory =
+    options.templates === undefined ? undefined : resolve(context.io.cwd, options.templates);
+  const browser = createBrowserHandle({ executablePath: chromiumPath, fontsDirectory: BUILT_IN_FONTS });
+  const progress = createBuildProgress(mode, context);
   try {
-    const resources = await prepareBuildResources({
-      browser,
-      ...(overridesDirectory ? { overridesDirectory } : {}),
-    });
     const packFile = await findPackFile(target);
-    if (packFile !== undefined) return await buildPack({ packFile, outDir, resources, formats });
-    try {
-      return [
-        {
-          folder: target,
-          ok: true,
-          result: await buildReport({ folder: target, outDir, resources, formats }),
-        },
-      ];
-    } catch (error) {
-      if (!isScrutinyError(error)) throw error;
-      return [{ folder: target, ok: false, error }];
-    }
+    return await buildPack({
+      target: packFile === undefined ? { reportFolder: target } : { packFile },
+      outDir: resolve(context.io.cwd, options.out),
+      prepareResources: () =>
+        prepareBuildResources({ browser, ...(overridesDirectory ? { overridesDirectory } : {}) }),
+      templateFolders: overridesDirectory ? [overridesDirectory, BUILT_IN_TEMPLATES] : [BUILT_IN_TEMPLATES],
+      chromiumPath,
+      formats: options.format,
+      concurrency: options.concurrency,
+      ...(options.shard ? { shard: options.shard } : {}),
+      force: options.force === true,
+      failFast: options.failFast === true,
+      onProgress: (event) => progress.handle(event),
+    });
   } finally {
+    progress.stop();
     await browser.close();
   }
 }
 
-function printText(results: PackReportResult[], { io, debug }: CliContext): void {
-  for (const report of results) {
-    if (!report.ok) {
-      const heading = results.length > 1 ? `\n${displayPath(report.folder)}: not built\n` : "";
-      io.stderr(`${heading}${formatError(report.error, debug())}`);
-      continue;
-    }
-    const { result } = report;
-    for (const url of result.blockedRequests) {
-      io.stderr(
-        `Warning: the report asked for ${url}; it was blocked (reports may load only their bundled fonts and styles).\n`,
-      );
-    }
-    const c = result.statusCounts;
-    const documents = result.documents.length;
-    const what = documents > 0 ? `${documents} document${documents === 1 ? "" : "s"}, ` : "";
-    io.stdout(
-      `Built ${displayPath(report.folder)} (${what}${result.files.length} file${result.files.length === 1 ? "" : "s"}) ` +
-        `in ${(result.durationMs / 1000).toFixed(1)} s: ` +
-        `${c.green} green, ${c.amber} amber, ${c.red} red, ${countUnrated(c)} not rated.\n` +
-        result.files.map((file) => `  ${displayPath(file)}\n`).join(""),
-    );
-  }
-  if (results.length > 1) {
-    const built = results.filter((report) => report.ok).length;
-    io.stdout(`Built ${built} of ${results.length} reports.\n`);
-  }
-}
-
-function printJson(results: PackReportResult[], { io }: CliContext): void {
-  const reports = results.map((report) =>
-    report.ok
-      ? {
-          folder: displayPath(report.folder),
-          ok: true,
-          files: report.result.files.map(displayPath),
-          statusCounts: report.result.statusCounts,
-          blockedRequests: report.result.blockedRequests,
-        }
-      : { folder: displayPath(report.folder), ok: false, error: errorToJson(report.error) },
-  );
-  io.stdout(`${JSON.stringify({ ok: results.every((report) => report.ok), reports }, null, 2)}\n`);
+function printJson({ manifest, manifestFile, results }: BuildPackResult, { io }: CliContext): void {
+  const reports = results.map((report) => {
+    const common = {
+      key: report.key,
+      folder: displayPath(report.folder),
+      status: report.status,
+      ok: report.status === "ok" || report.status === "cached",
+    };
+    if (report.status === "failed") return { ...common, error: errorToJson(report.error) };
+    const { record } = report;
+    return {
+      ...common,
+      files: record.outputs.map((output) => displayPath(resolve(manifestFile, "..", output.path))),
+      pages: record.pages,
+      statusCounts: record.statusCounts,
+      warnings: record.warnings,
+      blockedRequests: report.status === "ok" ? report.result.blockedRequests : [],
+      durationMs: record.durationMs,
+    };
+  });
+  const ok = results.every((report) => report.status === "ok" || report.status === "cached");
+  const summary = { ok, manifest: displayPath(manifestFile), totals: manifest.totals, reports };
+  io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
 }

@@ -6,6 +6,10 @@ export interface CliIo {
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** stdout is a terminal: progress can be drawn in place. */
+  isTTY?: boolean;
+  /** The terminal's width in characters. */
+  columns?: number;
 }
 
 export interface CliContext {

@@ -7,6 +7,7 @@ import { registerBuildCommand } from "./build-command.ts";
 import { registerCheckCommand } from "./check-command.ts";
 import type { CliContext, CliIo } from "./cli-context.ts";
 import { formatError } from "./format-error.ts";
+import { registerManifestCommand } from "./manifest-command.ts";
 import { registerSchemaCommand } from "./schema-command.ts";
 
 export type { CliIo } from "./cli-context.ts";
@@ -31,6 +32,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerBuildCommand(program, context);
   registerCheckCommand(program, context);
   registerSchemaCommand(program, context);
+  registerManifestCommand(program, context);
 
   try {
     await program.parseAsync([...argv], { from: "user" });

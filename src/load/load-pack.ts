@@ -1,7 +1,7 @@
 // Reads pack.yaml and every report folder it lists. A bad report does not stop the others: each
 // report's problems are kept with it, so a build can go on and `check` can list them all.
 import { realpath, stat } from "node:fs/promises";
-import { dirname, join, resolve, sep } from "node:path";
+import { dirname, join, posix, resolve, sep } from "node:path";
 import { type Problem, ScrutinyError } from "../errors.ts";
 import { type Pack, packSchema } from "../schema/pack-schema.ts";
 import { displayPath, type LoadReportOptions, loadReportData, type ReportInput } from "./load-report-data.ts";
@@ -11,8 +11,32 @@ import { problemAt, validateSource } from "./validate-source.ts";
 export const PACK_FILE = "pack.yaml";
 
 export type ReportLoad =
-  | { folder: string; ok: true; input: ReportInput }
-  | { folder: string; ok: false; error: ScrutinyError };
+  | { folder: string; key?: string; ok: true; input: ReportInput }
+  | { folder: string; key?: string; ok: false; error: ScrutinyError };
+
+/** One report of a pack as pack.yaml lists it, before its folder is read. */
+export interface PlannedReport {
+  /** Unique within the pack, stable between runs: the entry's `key`, or its folder and period. */
+  key: string;
+  /** The report folder, absolute. */
+  folder: string;
+  /** The folder as written in pack.yaml, relative to the pack's folder ("." for the pack's own). */
+  relativeFolder: string;
+  /** Its position in pack.yaml's `reports`. */
+  index: number;
+  /** The entry's report.yaml fields (period, documents…), as written, before validation. */
+  overrides: Readonly<Record<string, unknown>>;
+}
+
+/** pack.yaml read and checked, its reports listed but not yet loaded (a shard loads only its own). */
+export interface PackPlan {
+  file: string;
+  /** The folder holding pack.yaml. */
+  folder: string;
+  pack: Pack;
+  source: YamlSource;
+  reports: PlannedReport[];
+}
 
 export interface LoadedPack {
   file: string;
@@ -48,6 +72,14 @@ export async function loadReportSettled(
 }
 
 export async function loadPack(packFile: string): Promise<LoadedPack> {
+  const plan = await planPack(packFile);
+  const reports: ReportLoad[] = [];
+  for (const report of plan.reports) reports.push(await loadPlannedReport(plan, report));
+  return { file: packFile, pack: plan.pack, reports };
+}
+
+/** Reads and checks pack.yaml and names its reports, without reading any report folder. */
+export async function planPack(packFile: string): Promise<PackPlan> {
   const source = await readYamlFile(packFile, displayPath(packFile));
   const result = validateSource(source, packSchema);
   if (!result.ok) {
@@ -55,56 +87,113 @@ export async function loadPack(packFile: string): Promise<LoadedPack> {
       problems: result.problems,
     });
   }
-  const folders = await checkReportFolders(source, dirname(packFile), result.data.reports);
-  const raw = source.data as { defaults?: Record<string, unknown> };
-  const packDefaults = { source, values: raw.defaults ?? {} };
-  const reports: ReportLoad[] = [];
-  for (const path of folders) reports.push(await loadReportSettled(path, { packDefaults }));
-  return { file: packFile, pack: result.data, reports };
+  const folder = dirname(packFile);
+  const raw = source.data as { reports: Record<string, unknown>[] };
+  const reports = result.data.reports.map((entry, index): PlannedReport => {
+    const {
+      folder: written,
+      key,
+      ...overrides
+    } = raw.reports[index] as {
+      folder: string;
+      key?: string;
+      [field: string]: unknown;
+    };
+    return {
+      key: key ?? defaultReportKey(written, overrides.period),
+      folder: resolve(folder, written),
+      relativeFolder: posix.normalize(entry.folder).replace(/(.)\/+$/, "$1"),
+      index,
+      overrides,
+    };
+  });
+  await checkReportEntries(source, folder, reports);
+  return { file: packFile, folder, pack: result.data, source, reports };
+}
+
+/** One report of a planned pack, loaded with the pack's defaults and its entry's own fields. */
+export async function loadPlannedReport(plan: PackPlan, report: PlannedReport): Promise<ReportLoad> {
+  const raw = plan.source.data as { defaults?: Record<string, unknown> };
+  const load = await loadReportSettled(report.folder, {
+    packDefaults: { source: plan.source, values: raw.defaults ?? {}, at: ["defaults"] },
+    reportOverrides: { source: plan.source, values: report.overrides, at: ["reports", report.index] },
+  });
+  return { ...load, key: report.key };
 }
 
 /**
- * Each report folder as it really is on disk: inside the pack's folder even through links, and
- * listed once ("." and "./" are one folder), so no report is read from elsewhere or built twice.
+ * A report's key when its entry gives none: its folder, then its period when the entry sets one,
+ * so "." for Q3 is "2023-24-q3" and "housing-board" stays "housing-board".
  */
-async function checkReportFolders(
+export function defaultReportKey(folder: string, period: unknown): string {
+  const parts = [posix.normalize(folder).replace(/\/+$/, "")].filter((part) => part !== ".");
+  if (typeof period === "string") parts.push(slugify(period));
+  return parts.join("/") || ".";
+}
+
+function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/**
+ * Each report folder as it really is on disk: inside the pack's folder even through links. One
+ * folder may be listed more than once when the listings differ (another period, other documents),
+ * but never as the same report twice ("." and "./" are one folder), and every key is unique.
+ */
+async function checkReportEntries(
   source: YamlSource,
   packFolder: string,
-  reports: readonly { folder: string }[],
-): Promise<string[]> {
+  reports: readonly PlannedReport[],
+): Promise<void> {
   const problems: Problem[] = [];
   const root = await realpath(packFolder);
   const seen = new Map<string, number>();
-  const folders: string[] = [];
-  for (const [index, { folder }] of reports.entries()) {
-    const path = resolve(packFolder, folder);
-    folders.push(path);
-    const real = await realpath(path).catch(() => undefined);
-    const at = ["reports", index, "folder"];
-    if (real === undefined) continue; // loadReportData says plainly that it does not exist
-    if (real !== root && !real.startsWith(root + sep)) {
+  const keys = new Map<string, number>();
+  for (const report of reports) {
+    const at = ["reports", report.index];
+    const entry = (source.data as { reports: { folder: string; key?: string }[] }).reports[report.index];
+    const written = entry?.folder;
+    const real = await realpath(report.folder).catch(() => undefined);
+    if (real !== undefined && real !== root && !real.startsWith(root + sep)) {
       problems.push(
         problemAt(
           source,
-          at,
-          `"${folder}" leads outside the pack's folder (through a link)`,
+          [...at, "folder"],
+          `"${written}" leads outside the pack's folder (through a link)`,
           "Keep every report folder inside the folder that holds pack.yaml.",
         ),
       );
       continue;
     }
-    const first = seen.get(real);
+    // The same folder with the same fields would build the same report twice.
+    const identity = JSON.stringify([real ?? report.folder, report.overrides]);
+    const first = seen.get(identity);
     if (first !== undefined) {
       problems.push(
         problemAt(
           source,
-          at,
-          `"${folder}" is the same folder as reports[${first}]`,
-          "List each report folder once.",
+          [...at, "folder"],
+          `"${written}" is the same folder as reports[${first}]`,
+          "List each report folder once, or give each listing its own period or documents.",
         ),
       );
+      continue;
     }
-    seen.set(real, first ?? index);
+    seen.set(identity, report.index);
+    const firstWithKey = keys.get(report.key);
+    if (firstWithKey !== undefined) {
+      problems.push(
+        problemAt(
+          source,
+          [...at, entry?.key === undefined ? "folder" : "key"],
+          `reports[${report.index}] has the same key as reports[${firstWithKey}]: "${report.key}"`,
+          "Give one of them its own `key` (the name used in the manifest and for shards).",
+        ),
+      );
+    } else keys.set(report.key, report.index);
   }
   if (problems.length > 0) {
     throw new ScrutinyError(
@@ -113,5 +202,4 @@ async function checkReportFolders(
       { problems },
     );
   }
-  return folders;
 }

@@ -56,15 +56,20 @@ const RETIRED_FILES = [
   },
 ] as const;
 
-/** Settings a pack file gives every report: report.yaml fields, as written in pack.yaml. */
+/** Settings a pack file gives a report: report.yaml fields, as written in pack.yaml. */
 export interface PackDefaults {
   source: YamlSource;
-  /** The `defaults` map as read from pack.yaml, before validation. */
+  /** The `defaults` map (or one entry's fields) as read from pack.yaml, before validation. */
   values: Readonly<Record<string, unknown>>;
+  /** Where the values sit in pack.yaml, so a problem they cause is placed there. */
+  at?: readonly (string | number)[];
 }
 
 export interface LoadReportOptions {
+  /** The pack's `defaults`: used where report.yaml gives no value. */
   packDefaults?: PackDefaults | undefined;
+  /** The report's own entry in pack.yaml (period, documents…): wins over report.yaml. */
+  reportOverrides?: PackDefaults | undefined;
 }
 
 export async function loadReportData(folder: string, options: LoadReportOptions = {}): Promise<ReportInput> {
@@ -120,7 +125,7 @@ export async function loadReportData(folder: string, options: LoadReportOptions 
     problems.push(...result.problems);
     return undefined;
   };
-  const report = sources.report && validateReport(sources.report, options.packDefaults, problems);
+  const report = sources.report && validateReport(sources.report, options, problems);
   if (sources.report && !report) invalid = true;
   const kpiFile = check(sources.kpis, kpiFileSchema);
   const riskFile = check(sources.risks, riskFileSchema);
@@ -187,22 +192,27 @@ export async function loadReportData(folder: string, options: LoadReportOptions 
 }
 
 /**
- * report.yaml over the pack's defaults: a field the report gives replaces the pack's. Fields the pack
- * supplies are optional in report.yaml, so every problem is placed in the file that holds the value.
+ * report.yaml over the pack's defaults, under the report's own entry in pack.yaml: a field the report
+ * gives replaces the pack's, and a field the entry gives replaces both. Fields supplied from
+ * pack.yaml are optional in report.yaml, so every problem is placed in the file that holds the value.
  */
 function validateReport(
   source: YamlSource,
-  packDefaults: PackDefaults | undefined,
+  { packDefaults, reportOverrides }: LoadReportOptions,
   problems: Problem[],
 ): ReportData | undefined {
   const own = source.data;
-  if (!packDefaults || own === null || typeof own !== "object" || Array.isArray(own)) {
+  if ((!packDefaults && !reportOverrides) || own === null || typeof own !== "object" || Array.isArray(own)) {
     const result = validateSource(source, reportSchema);
     if (result.ok) return result.data;
     problems.push(...result.problems);
     return undefined;
   }
-  const fromPack = Object.keys(packDefaults.values).filter((key) => !Object.hasOwn(own, key));
+  const defaults = packDefaults?.values ?? {};
+  const overrides = reportOverrides?.values ?? {};
+  const fromPack = [...Object.keys(defaults), ...Object.keys(overrides)].filter(
+    (key) => !Object.hasOwn(own, key),
+  );
   const shape = reportSchema.shape;
   const mask: { [Key in keyof typeof shape]?: true } = {};
   for (const key of fromPack) if (Object.hasOwn(shape, key)) mask[key as keyof typeof shape] = true;
@@ -211,12 +221,18 @@ function validateReport(
     problems.push(...ownResult.problems);
     return undefined;
   }
-  const merged = { ...packDefaults.values, ...own };
+  const merged = { ...defaults, ...own, ...overrides };
   const result = reportSchema.safeParse(merged);
   if (result.success) return result.data;
-  // The pack's defaults were validated on their own; a problem here comes from the two together.
+  // Each part was validated on its own; a problem here comes from them together.
   for (const issue of result.error.issues) {
-    problems.push(problemAt(source, issue.path, `${issue.message} (with the defaults in pack.yaml)`));
+    const first = issue.path[0];
+    if (reportOverrides && typeof first === "string" && Object.hasOwn(overrides, first)) {
+      const at = [...(reportOverrides.at ?? []), ...(issue.path as (string | number)[])];
+      problems.push(problemAt(reportOverrides.source, at, `${issue.message} (with ${source.file})`));
+    } else {
+      problems.push(problemAt(source, issue.path, `${issue.message} (with the settings in pack.yaml)`));
+    }
   }
   return undefined;
 }

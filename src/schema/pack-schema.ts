@@ -15,6 +15,28 @@ const reportFolderSchema = z
     message: "the folder must be inside the folder that holds pack.yaml",
   });
 
+/** A report's name in manifests, progress lines and shards: letters, digits and `. _ - /`. */
+export const reportKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,127}$/, {
+    message: "expected a key of letters, digits, '.', '_', '-' or '/', starting with a letter or digit",
+  })
+  .refine((key) => !key.split("/").includes(".."), { message: "a key may not hold '..'" });
+
+/**
+ * One report of the pack: a folder, and any report.yaml field to use for this report only (the
+ * period, the documents to build, the meeting date…). The entry's fields win over report.yaml,
+ * which wins over the pack's defaults, so one folder can be built for several quarters.
+ */
+export const packReportSchema = reportSchema.partial().extend({
+  folder: reportFolderSchema,
+  /** The report's name in the manifest and progress; by default its folder and period. */
+  key: reportKeySchema.optional(),
+});
+
+/** Fields of a pack entry that say which report it is rather than what the report holds. */
+export const PACK_ENTRY_FIELDS = ["folder", "key"] as const;
+
 export const packSchema = z.strictObject({
   name: textSchema,
   /**
@@ -22,7 +44,8 @@ export const packSchema = z.strictObject({
    * replaces the pack's value as a whole (a KPI can in turn override the RAG rules).
    */
   defaults: reportSchema.partial().default({}),
-  reports: z.array(z.strictObject({ folder: reportFolderSchema })).min(1),
+  reports: z.array(packReportSchema).min(1),
 });
 
 export type Pack = z.infer<typeof packSchema>;
+export type PackReport = z.infer<typeof packReportSchema>;

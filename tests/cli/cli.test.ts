@@ -51,18 +51,27 @@ describe("scrutiny CLI", () => {
     const run = await scrutiny(["build", "data", "--out", out]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
+    // Reports finish in any order (two at a time), so each line is looked for on its own.
     expect(run.stdout).toMatch(
-      /^Built data \(7 documents, 14 files\) in \d+\.\d s: 11 green, 9 amber, 5 red, 5 not rated\.\n/,
+      /(^|\n)Built 2023-24-q2 from data \(7 documents, 14 files, \d+ pages\) in \d+\.\d s: 11 green, 9 amber, 5 red, 5 not rated\.\n/,
     );
     expect(run.stdout).toMatch(
-      /\nBuilt data[/\\]housing-board \(3 documents, 6 files\) in \d+\.\d s: 1 green, 1 amber, 1 red, 0 not rated\.\n/,
+      /(^|\n)Built data[/\\]housing-board \(3 documents, 6 files, \d+ pages\) in \d+\.\d s: 1 green, 1 amber, 1 red, 0 not rated\.\n/,
     );
     expect(run.stdout).toMatch(/\n {2}\S*housing-board[/\\]risk-register-2023-24-q2\.pdf\n/);
     const folders = examplePackFolders();
-    expect(run.stdout).toMatch(new RegExp(`\\nBuilt ${folders.length} of ${folders.length} reports\\.\\n$`));
+    // The same folder's other quarters build only the performance appendices.
+    for (const quarter of ["q1", "q3", "q4"]) {
+      expect(run.stdout).toMatch(
+        new RegExp(`\\nBuilt 2023-24-${quarter} from data \\(2 documents, 4 files, \\d+ pages\\) in`),
+      );
+    }
+    const reports = folders.length;
+    expect(run.stdout).toContain(`\n${reports} reports: ${reports} built, 0 unchanged, 0 failed.\n`);
+    expect(run.stdout).toMatch(/\nManifest: \S+manifest\.json\n$/);
     expect(await readdir(out)).toEqual(
       expect.arrayContaining([
-        ...folders.filter((folder) => folder !== "."),
+        ...new Set(folders.filter((folder) => folder !== ".")),
         "cover-report-2023-24-q2.pdf",
         "performance-report-2023-24-q2.html",
       ]),
@@ -89,7 +98,8 @@ describe("scrutiny CLI", () => {
     expect(run.stderr).toMatch(/kpis\.yaml:\d+:13 {2}kpis\[4\]\.target \(CE05\)/);
     expect(run.stderr).toContain('found "sixty"');
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
-    expect(await readdir(out)).toEqual([]);
+    // Nothing but the manifest, which records the failure.
+    expect(await readdir(out)).toEqual(["manifest.json"]);
   });
 
   it("--json gives every problem machine-readable, with the same exit code", async () => {
@@ -113,7 +123,8 @@ describe("scrutiny CLI", () => {
         recordId: "CE05",
       }),
     ]);
-    expect(await readdir(out)).toEqual([]);
+    // Nothing but the manifest, which records the failure.
+    expect(await readdir(out)).toEqual(["manifest.json"]);
   });
 
   it("--format json,csv writes the statuses without starting Chromium; an unknown format is a usage error", async () => {
@@ -125,9 +136,12 @@ describe("scrutiny CLI", () => {
     expect(run.code).toBe(0);
     expect((await readdir(out)).sort()).toEqual(
       [
-        ...examplePackFolders().filter((folder) => folder !== "."),
-        "performance-statuses-2023-24-q2.csv",
-        "performance-statuses-2023-24-q2.json",
+        ...new Set(examplePackFolders().filter((folder) => folder !== ".")),
+        "manifest.json",
+        ...["q1", "q2", "q3", "q4"].flatMap((quarter) => [
+          `performance-statuses-2023-24-${quarter}.csv`,
+          `performance-statuses-2023-24-${quarter}.json`,
+        ]),
       ].sort(),
     );
     const statuses = JSON.parse(
@@ -151,7 +165,8 @@ describe("scrutiny CLI", () => {
     expect(run.code).toBe(3);
     expect(run.stderr).toContain("Chromium was not found at /nonexistent/chromium");
     expect(run.stderr).toContain("SCRUTINY_CHROMIUM");
-    expect(await readdir(out)).toEqual([]);
+    // Nothing but the manifest, which records the failure.
+    expect(await readdir(out)).toEqual(["manifest.json"]);
   });
 
   it("a missing folder is reported plainly", async () => {
@@ -175,7 +190,8 @@ describe("scrutiny CLI", () => {
     expect(run.stderr).toMatch(/risks\.yaml:44:\d+ {2}risks\[0\]\.current\.likelihood \(CR01\)/);
     expect(run.stderr).toContain("likelihood 9 is not on the matrix");
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect(await readdir(out)).toEqual([]);
+    // Nothing but the manifest, which records the failure.
+    expect(await readdir(out)).toEqual(["manifest.json"]);
     const version = spawnSync(process.execPath, ["src/cli/bin.ts", "--version"], { encoding: "utf8" });
     expect(version.status).toBe(0);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);

@@ -3,7 +3,7 @@ import { rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ScrutinyError } from "../../src/errors.ts";
-import { findPackFile, loadPack } from "../../src/load/load-pack.ts";
+import { findPackFile, loadPack, planPack } from "../../src/load/load-pack.ts";
 import { makeExamplePack } from "../helpers/report-folder.ts";
 
 let root: string | undefined;
@@ -134,6 +134,68 @@ describe("loadPack", () => {
     expect(bad.error.problems[0]).toEqual(
       expect.objectContaining({ file: expect.stringMatching(/kpis\.yaml$/) }),
     );
+  });
+
+  it("builds one folder for several periods: an entry's own fields win over report.yaml and the defaults", async () => {
+    const file = await makePack(
+      [
+        "name: 2023/24 pack",
+        "defaults:",
+        "  meetingDate: 2023-01-01",
+        "reports:",
+        "  - folder: q2",
+        "  - folder: q2",
+        "    period: 2023/24 Q3",
+        "    meetingDate: 2024-02-27",
+        "",
+      ].join("\n"),
+    );
+    const plan = await planPack(file);
+    expect(plan.reports.map((report) => report.key)).toEqual(["q2", "q2/2023-24-q3"]);
+    const reports = (await loadPack(file)).reports;
+    const periods = reports.map((report) => (report.ok ? report.input.report.period : report.error.message));
+    const dates = reports.map((report) => (report.ok ? report.input.report.meetingDate : undefined));
+    expect(periods).toEqual(["2023/24 Q2", "2023/24 Q3"]);
+    // report.yaml's own date wins over the defaults; the entry's wins over report.yaml.
+    expect(dates).toEqual(["2023-11-28", "2024-02-27"]);
+  });
+
+  it("places a problem with an entry's own field at its line in pack.yaml", async () => {
+    const file = await makePack(
+      ["name: Q pack", "reports:", "  - folder: q2", "    period: 2023/24 Q5", ""].join("\n"),
+    );
+    const error = (await loadPack(file).catch((caught: unknown) => caught)) as ScrutinyError;
+    expect(error).toBeInstanceOf(ScrutinyError);
+    expect(error.problems).toEqual([
+      expect.objectContaining({
+        file: expect.stringMatching(/pack\.yaml$/),
+        line: 4,
+        field: "reports[0].period",
+      }),
+    ]);
+  });
+
+  it("refuses two reports with one key, naming the line of the second", async () => {
+    const file = await makePack(
+      [
+        "name: Q pack",
+        "reports:",
+        "  - folder: q2",
+        "    key: scrutiny",
+        "  - folder: q2",
+        "    period: 2023/24 Q3",
+        "    key: scrutiny",
+        "",
+      ].join("\n"),
+    );
+    const error = (await loadPack(file).catch((caught: unknown) => caught)) as ScrutinyError;
+    expect(error.problems).toEqual([
+      expect.objectContaining({
+        line: 7,
+        field: "reports[1].key",
+        message: 'reports[1] has the same key as reports[0]: "scrutiny"',
+      }),
+    ]);
   });
 
   it("finds pack.yaml in a folder, and takes a report folder for a single report", async () => {
