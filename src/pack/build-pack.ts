@@ -398,6 +398,9 @@ async function intact(record: ManifestReport, context: ReportContext): Promise<b
     const path = join(context.outDir, ...output.path.split("/"));
     const info = await stat(path).catch(() => undefined);
     if (!info?.isFile() || info.size !== output.bytes) return false;
+    // Same size and time as written: unchanged (as make and rsync judge). Otherwise, say after a
+    // CI cache restored it, the content decides.
+    if (info.mtimeMs === output.modifiedMs) continue;
     if (sha256(await readFile(path)) !== output.sha256) return false;
   }
   return true;
@@ -411,6 +414,7 @@ async function describeOutputs(result: BuildReportResult, outDir: string): Promi
   }
   for (const file of result.files) {
     const bytes = await readFile(file);
+    const { mtimeMs } = await stat(file);
     const format = extname(file).slice(1);
     const document = documentOf.get(file);
     outputs.push({
@@ -421,6 +425,7 @@ async function describeOutputs(result: BuildReportResult, outDir: string): Promi
       sha256: sha256(bytes),
       bytes: bytes.byteLength,
       ...(format === "pdf" ? { pages: await countPdfPages(bytes) } : {}),
+      modifiedMs: mtimeMs,
     });
   }
   return outputs;

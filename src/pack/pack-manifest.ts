@@ -37,6 +37,11 @@ const outputSchema = z.object({
   bytes: z.number(),
   /** Pages of a PDF. */
   pages: z.number().optional(),
+  /**
+   * When the file was written (ms since 1970). A file with this time and size is taken as
+   * unchanged without reading it again; any other is checked by its hash.
+   */
+  modifiedMs: z.number().optional(),
 });
 
 const inputsSchema = z.object({
