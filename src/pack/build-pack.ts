@@ -273,7 +273,7 @@ async function buildOne(report: PlannedReport, context: ReportContext): Promise<
       formats: context.formats,
     });
     const outputs = await describeOutputs(result, context.outDir);
-    if (before) await removeStaleOutputs(before, outputs, context.outDir);
+    if (before) await removeStaleOutputs(before, outputs, context);
     const record: ManifestReport = {
       key: report.key,
       folder: relativeFolder(report),
@@ -431,18 +431,22 @@ async function describeOutputs(result: BuildReportResult, outDir: string): Promi
   return outputs;
 }
 
-/** Files an earlier build of this report wrote that this build did not (a document dropped). */
+/**
+ * Files an earlier build of this report wrote in a format this build writes too, but this build
+ * did not (a document dropped from `documents`). Files of other formats are left alone: building
+ * only the CSV must not delete the PDFs.
+ */
 async function removeStaleOutputs(
   before: ManifestReport,
   outputs: readonly ManifestOutput[],
-  outDir: string,
+  context: ReportContext,
 ): Promise<void> {
   const now = new Set(outputs.map((output) => output.path));
   for (const output of before.outputs) {
-    if (now.has(output.path)) continue;
-    const path = resolve(outDir, ...output.path.split("/"));
+    if (now.has(output.path) || !(context.formats as readonly string[]).includes(output.format)) continue;
+    const path = resolve(context.outDir, ...output.path.split("/"));
     // Only ever inside the output folder, whatever an edited manifest says.
-    if (!path.startsWith(resolve(outDir) + sep)) continue;
+    if (!path.startsWith(resolve(context.outDir) + sep)) continue;
     await rm(path, { force: true }).catch(() => undefined);
   }
 }

@@ -186,4 +186,28 @@ describe("buildPack", () => {
     expect(await filesBelow(out)).toContain("south/contextual-indicators-2023-24-q2.html");
     expect(Number(pdfInfo(join(out, "north/performance-report-2023-24-q3.pdf")).Pages)).toBeGreaterThan(0);
   });
+  it("removes the files of a document a report no longer builds, and leaves other formats' files", async () => {
+    await writeFile(
+      pack.packFile,
+      PACK_YAML.replace("documents: [performance, contextual]", "documents: [performance]"),
+    );
+    const fewer = await build();
+    expect(statuses(fewer.manifest)).toEqual({ north: "cached", south: "ok", "north/2023-24-q3": "cached" });
+    const files = await filesBelow(out);
+    expect(files.filter((file) => file.startsWith("south/"))).toEqual([
+      "south/performance-report-2023-24-q2.html",
+      "south/performance-report-2023-24-q2.pdf",
+    ]);
+    // Only the statuses this time: the PDFs and HTML stay where they are.
+    const statusesOnly = await build({ formats: ["json"] });
+    expect(statusesOnly.launches).toBe(0);
+    expect(await filesBelow(out)).toEqual(
+      [
+        ...files,
+        "north/performance-statuses-2023-24-q2.json",
+        "north/performance-statuses-2023-24-q3.json",
+        "south/performance-statuses-2023-24-q2.json",
+      ].sort(),
+    );
+  });
 });
