@@ -21,8 +21,11 @@ import { copyExampleData, exampleData, makeTempDir } from "../helpers/report-fol
 const PORTRAIT = "594.96 x 841.92";
 const LANDSCAPE = "841.92 x 594.96";
 
-let castlebridge: BuildReportResult;
+// Each part builds its own documents in its own hook, so no one hook has to wait for them all.
+let register: BuildReportResult;
 let longRegister: BuildReportResult;
+let performanceReport: BuildReportResult;
+let deliveryPlan: BuildReportResult;
 let plan2030: BuildReportResult;
 const copies: { remove(): Promise<void> }[] = [];
 
@@ -61,12 +64,6 @@ async function writeLongRegister(copy: Awaited<ReturnType<typeof copyExampleData
   });
   await copy.write("risks.yaml", `${head}\nrisks:\n${risks.join("\n")}\n`);
 }
-
-beforeAll(async () => {
-  castlebridge = await buildExample(["risk-register", "delivery-plan"]);
-  longRegister = await buildExample(["risk-register"], (copy) => writeLongRegister(copy, 14));
-  plan2030 = await buildWithBrowser({ folder: join(exampleData, "plan-2030"), outDir: await makeTempDir() });
-});
 
 afterAll(async () => {
   await closeBuildBrowser();
@@ -108,10 +105,14 @@ function contentsAgainstHeadings(path: string) {
 }
 
 describe("the risk register", () => {
-  const register = () => outputOf(castlebridge, "risk-register");
+  beforeAll(async () => {
+    register = await buildExample(["risk-register"]);
+    longRegister = await buildExample(["risk-register"], (copy) => writeLongRegister(copy, 14));
+  });
+  const registerPdf = () => outputOf(register, "risk-register");
 
   it("shows the heat map as a table whose every cell gives its band, score, count and risks in words", () => {
-    const firstPage = flatten(pdfPages(register())[0] ?? "");
+    const firstPage = flatten(pdfPages(registerPdf())[0] ?? "");
     expect(firstPage).toContain(
       [
         "Likelihood \\ Impact Minor (1) Significant (2) Serious (3) Major (4)",
@@ -125,7 +126,7 @@ describe("the risk register", () => {
   });
 
   it("keys the bands, the scales and the appetite", () => {
-    expectInOrder(pdfTextInOrder(register()), [
+    expectInOrder(pdfTextInOrder(registerPdf()), [
       "How risks are scored",
       "Band Scores Low scores 1–4",
       "Medium scores 5–8",
@@ -142,7 +143,7 @@ describe("the risk register", () => {
   });
 
   it("gives each risk's detail row in order: scores with bands, movement, appetite, controls, actions", () => {
-    const text = pdfTextInOrder(register());
+    const text = pdfTextInOrder(registerPdf());
     expectInOrder(
       text,
       ["CR01", "CR02", "CR03", "CR04", "CR05", "CR06", "CR07", "CR08"].map((id) => `${id} `),
@@ -177,7 +178,7 @@ describe("the risk register", () => {
   });
 
   it("prints the heat map portrait and the wide detail table landscape in the same PDF, header and footer on every page", () => {
-    const path = register();
+    const path = registerPdf();
     const pages = pdfLayoutPages(path);
     const sizes = pages.map((_, index) => pdfPageSize(path, index + 1));
     expect(sizes[0]).toBe(PORTRAIT);
@@ -214,7 +215,7 @@ describe("the risk register", () => {
   });
 
   it("is tagged and bookmarked, and a short register is printed once, without a contents page", () => {
-    const path = register();
+    const path = registerPdf();
     expect(pdfInfo(path).Tagged).toBe("yes");
     expect(pdfOutline(path)).toEqual([
       "Risk register 2023/24 Q2",
@@ -225,7 +226,7 @@ describe("the risk register", () => {
       "Risk appetite",
       "Risk details",
     ]);
-    expect(castlebridge.documents.find((document) => document.kind === "risk-register")?.printings).toBe(1);
+    expect(register.documents[0]?.printings).toBe(1);
   });
 
   it("gets a contents page when long, numbered with the pages its headings fall on", () => {
@@ -244,8 +245,36 @@ describe("the risk register", () => {
   });
 });
 
+describe("the performance report's contents", () => {
+  beforeAll(async () => {
+    performanceReport = await buildExample(["performance"]);
+  });
+
+  it("opens the title page with a contents page numbered with the pages its parts start on", () => {
+    const path = outputOf(performanceReport, "performance");
+    const contents = contentsAgainstHeadings(path);
+    expect(contents.map((entry) => entry.title)).toEqual([
+      "Summary of performance",
+      "Caring for the Environment",
+      "Healthy Communities",
+      "A Thriving Economy",
+      "Your Council",
+      "Exceptions: indicators rated Red",
+    ]);
+    for (const entry of contents) expect(entry.printed, entry.title).toBe(entry.actual);
+    expect(contents[0]?.actual).toBe(2);
+    // Each theme's indicator table is on landscape pages; the summary and exceptions are portrait.
+    expect(pdfPageSize(path, contents[0]?.actual ?? 0)).toBe(PORTRAIT);
+    expect(pdfPageSize(path, contents[1]?.actual ?? 0)).toBe(LANDSCAPE);
+    expect(pdfPageSize(path, contents[5]?.actual ?? 0)).toBe(PORTRAIT);
+  });
+});
+
 describe("the Castlebridge delivery plan", () => {
-  const plan = () => outputOf(castlebridge, "delivery-plan");
+  beforeAll(async () => {
+    deliveryPlan = await buildExample(["delivery-plan"]);
+  });
+  const plan = () => outputOf(deliveryPlan, "delivery-plan");
 
   it("is landscape throughout, with a contents page numbered with the pages its headings fall on", () => {
     const path = plan();
@@ -267,7 +296,7 @@ describe("the Castlebridge delivery plan", () => {
     ]);
     for (const entry of contents) expect(entry.printed, entry.title).toBe(entry.actual);
     expect(new Set(contents.map((entry) => entry.actual)).size).toBeGreaterThan(2);
-    expect(castlebridge.documents.find((document) => document.kind === "delivery-plan")?.printings).toBe(2);
+    expect(deliveryPlan.documents[0]?.printings).toBe(2);
   });
 
   it("has a bookmark for every heading and is tagged", () => {
@@ -309,6 +338,12 @@ describe("the Castlebridge delivery plan", () => {
 });
 
 describe("the Plan 2030 delivery plan (data/plan-2030)", () => {
+  beforeAll(async () => {
+    plan2030 = await buildWithBrowser({
+      folder: join(exampleData, "plan-2030"),
+      outDir: await makeTempDir(),
+    });
+  });
   const plan = () => outputOf(plan2030, "delivery-plan");
 
   it("reproduces the seed's groups and Group 1's delivery plan, in order", () => {
