@@ -175,10 +175,8 @@ function formatPercent(value: number): string {
   return `${Math.round(value)}%`;
 }
 
-/** "30 Sep 2023" for an exact date; the officer's own words otherwise. */
+/** "30 September 2023" for an exact date (dates in full, as committee papers write them); the officer's own words otherwise. */
 export function formatDueForTable(due: FuzzyDate | undefined): string {
   if (!due) return "–";
-  return due.date !== undefined && due.text === due.date
-    ? format(parseISO(due.date), "d MMM yyyy")
-    : due.text;
+  return due.date !== undefined && due.text === due.date ? longDate(parseISO(due.date)) : due.text;
 }

@@ -18,15 +18,18 @@ export interface StatusColumns {
 
 export interface MilestoneRow extends StatusColumns {
   title: string;
-  /** As written ("Oct", "Sept–Dec"), or "30 Sep 2023" for an exact date. */
+  /** As written ("Oct", "Sept–Dec"), or "30 September 2023" for an exact date. */
   due: string;
   dueReason: string | undefined;
   completed: string | undefined;
+  /** What the plan shows in brackets after the title: the due date as written, or "done". */
+  when: string;
 }
 
 export interface ActionRow extends StatusColumns {
   id: string;
   title: string;
+  description: string | undefined;
   theme: string;
   objective: string | undefined;
   leadOfficer: string;
@@ -51,7 +54,12 @@ export interface DeliveryPlanView {
     directorLead: string | undefined;
     officerTeam: string | undefined;
     contributors: string | undefined;
+    /** The leads above, labelled, leaving out those not given. */
+    leads: { label: string; name: string }[];
+    /** Objectives with their actions (those with none are the theme's `areas`). */
     objectives: { id: string; title: string; description: string | undefined; actions: ActionRow[] }[];
+    /** Objectives with no actions yet: the theme's areas of focus. */
+    areas: { title: string; description: string | undefined }[];
     /** Actions under the theme but no objective. */
     actions: ActionRow[];
   }[];
@@ -81,12 +89,23 @@ export function buildDeliveryPlanView(
       directorLead: themePlan.directorLead,
       officerTeam: themePlan.officerTeam,
       contributors: themePlan.contributors,
-      objectives: themePlan.objectives.map((objective) => ({
-        id: objective.id,
-        title: objective.title,
-        description: objective.description,
-        actions: objective.actions.map((action) => row(action, title, objective.title)),
-      })),
+      leads: [
+        { label: "Cabinet Member(s) lead", name: themePlan.cabinetMemberLead },
+        { label: "Director lead", name: themePlan.directorLead },
+        { label: "Cross-council officer team", name: themePlan.officerTeam },
+        { label: "Non-council contributors", name: themePlan.contributors },
+      ].filter((lead): lead is { label: string; name: string } => lead.name !== undefined),
+      objectives: themePlan.objectives
+        .filter((objective) => objective.actions.length > 0)
+        .map((objective) => ({
+          id: objective.id,
+          title: objective.title,
+          description: objective.description,
+          actions: objective.actions.map((action) => row(action, title, objective.title)),
+        })),
+      areas: themePlan.objectives
+        .filter((objective) => objective.actions.length === 0)
+        .map((objective) => ({ title: objective.title, description: objective.description })),
       actions: themePlan.actions.map((action) => row(action, title, undefined)),
     };
   });
@@ -124,6 +143,7 @@ function buildActionRow(
   return {
     id: action.id,
     title: action.title,
+    description: action.description,
     theme,
     objective,
     leadOfficer: action.leadOfficer,
@@ -141,6 +161,7 @@ function buildActionRow(
       due: formatDueForTable(milestone.due),
       dueReason: milestone.due?.reason,
       completed: milestone.completed?.text,
+      when: milestone.due ? formatDueForTable(milestone.due) : (milestone.completed?.text ?? "no date"),
       ...statusColumns(milestone.result),
     })),
   };

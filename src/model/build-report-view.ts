@@ -28,9 +28,12 @@ import type { CoverReport } from "../schema/cover-report-schema.ts";
 import type { Kpi } from "../schema/kpi-schema.ts";
 import { type RagRules, resolveRagRule } from "../schema/rag-rules-schema.ts";
 import { type ActionRow, buildDeliveryPlanView, type DeliveryPlanView } from "./build-action-rows.ts";
+
+
 import { buildCoverReportView, type CoverReportView } from "./build-cover-report-view.ts";
 import { buildKpiTrend, type KpiTrend } from "./build-kpi-trend.ts";
 import { buildRiskProfile, type RiskProfile } from "./build-risk-profile.ts";
+import { buildRiskHeatMap, type HeatMapView } from "./build-risk-heat-map.ts";
 import { buildRiskRows, type RiskRow } from "./build-risk-rows.ts";
 import { buildTrackerViews, type TrackerView } from "./build-tracker-rows.ts";
 import { describeRagRules, type RagKey } from "./describe-rag-rules.ts";
@@ -126,6 +129,8 @@ export interface ReportView {
   risks: RiskRow[];
   /** Risks in each band at each stage (inherent, current, target), for the risk profile chart. */
   riskProfile: RiskProfile | undefined;
+  /** The current scores on the council's matrix, with the matrix's key; undefined without risks. */
+  riskHeatMap: HeatMapView | undefined;
   actions: ActionRow[];
   deliveryPlan: DeliveryPlanView | undefined;
   /** The committee cover report's sections as written (Markdown), when report.yaml has one. */
@@ -161,6 +166,7 @@ export function buildReportView(input: ReportInput): ReportView {
   const deliveryPlan =
     input.deliveryPlan && buildDeliveryPlanView(input.deliveryPlan, report.themes, periodEnd, report.period);
   const exceptions = findKpiExceptions(rows);
+  const risks = input.matrix ? buildRiskRows(input.risks, input.matrix, input.riskAppetite) : [];
 
   return {
     meta: {
@@ -190,8 +196,9 @@ export function buildReportView(input: ReportInput): ReportView {
     contextual: input.kpis
       .filter((kpi) => kpi.kind === "contextual")
       .map((kpi) => buildKpiRow(kpi, period, rulesFor(kpi))),
-    risks: input.matrix ? buildRiskRows(input.risks, input.matrix, input.riskAppetite) : [],
+    risks,
     riskProfile: input.matrix ? buildRiskProfile(input.risks, input.matrix) : undefined,
+    riskHeatMap: input.matrix && buildRiskHeatMap(input.matrix, risks, input.riskAppetite),
     actions: deliveryPlan?.actions ?? [],
     deliveryPlan,
     coverReport: report.coverReport,

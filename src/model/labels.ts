@@ -55,3 +55,8 @@ export const riskMovementLabels: Readonly<Record<RiskMovement, DirectionLabel>> 
   unchanged: { label: "No change", arrow: "flat" },
   new: { label: "New", arrow: "none" },
 };
+
+export const appetiteLabels: Readonly<Record<"within" | "outside", StatusLabel>> = {
+  within: { label: "Within appetite", shape: "tick", tone: "green" },
+  outside: { label: "Outside appetite", shape: "diamond", tone: "red" },
+};

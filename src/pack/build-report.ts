@@ -11,6 +11,7 @@ import { ScrutinyError } from "../errors.ts";
 import { loadReportData, type ReportInput } from "../load/load-report-data.ts";
 import { buildReportView } from "../model/build-report-view.ts";
 import { buildStatusExport } from "../model/build-status-export.ts";
+import { planContents } from "../model/plan-contents.ts";
 import { planDocuments } from "../model/plan-documents.ts";
 import { statusesToCsv } from "../model/statuses-to-csv.ts";
 import type { BrowserHandle } from "../pdf/browser.ts";
@@ -22,6 +23,7 @@ import { createTemplateAssetResolver } from "../render/template-assets.ts";
 import { createTemplateEngine, type TemplateEngine } from "../render/template-engine.ts";
 import type { DocumentKind } from "../schema/cover-report-schema.ts";
 import { outputFileName } from "./output-file-name.ts";
+import { printWithContents } from "./print-with-contents.ts";
 
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL("../../templates", import.meta.url));
 export const BUILT_IN_FONTS = join(BUILT_IN_TEMPLATES, "fonts");
@@ -75,6 +77,8 @@ export interface BuiltDocument {
   kind: DocumentKind;
   title: string;
   files: string[];
+  /** How many times its PDF was printed: twice for a document with a contents page, to number it. */
+  printings?: number;
 }
 
 export interface BuildReportResult {
@@ -113,23 +117,33 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
       formats.has("pdf") || formats.has("html")
         ? renderReportCharts(resources.charts, chartSpecs)
         : undefined;
+    const contents = planContents(view, plan);
+    let printings: number | undefined;
     if (formats.has("pdf")) {
-      const page = renderDocumentHtml(resources.engine, { view, document: plan, charts });
-      const printed = await htmlToPdf(await resources.browser.get(), {
-        html: page.html,
-        headerHtml: page.headerHtml,
-        footerHtml: page.footerHtml,
-        resolveAsset: resources.resolveAsset,
-        metadata: {
-          title: plan.fullTitle,
-          author: view.meta.organisation,
-          subject: plan.description,
-          keywords: [view.meta.committee, view.meta.period, plan.kind],
-          language: view.meta.language,
-          date: new Date(`${input.report.meetingDate}T00:00:00Z`),
-        },
+      const { printed, passes } = await printWithContents(contents, async (numbered) => {
+        const page = renderDocumentHtml(resources.engine, {
+          view,
+          document: plan,
+          charts,
+          contents: numbered,
+        });
+        return htmlToPdf(await resources.browser.get(), {
+          html: page.html,
+          headerHtml: page.headerHtml,
+          footerHtml: page.footerHtml,
+          resolveAsset: resources.resolveAsset,
+          metadata: {
+            title: plan.fullTitle,
+            author: view.meta.organisation,
+            subject: plan.description,
+            keywords: [view.meta.committee, view.meta.period, plan.kind],
+            language: view.meta.language,
+            date: new Date(`${input.report.meetingDate}T00:00:00Z`),
+          },
+        });
       });
       blockedRequests.push(...printed.blockedRequests);
+      printings = passes;
       files.push(await writeOutput(outPath(plan.fileStem, "pdf"), printed.pdf));
     }
     if (formats.has("html")) {
@@ -137,6 +151,8 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
         view,
         document: plan,
         charts,
+        // The twin's contents link to each heading; it has no pages to number.
+        contents,
         inlineStyles: await readTwinStyles(resources.resolveAsset),
       });
       const html = await inlineAssetImages(twin.html, resources.resolveAsset);
@@ -148,7 +164,7 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
         files.push(await writeOutput(outPath(`${plan.fileStem}-${chart.id}`, "png"), png));
       }
     }
-    documents.push({ kind: plan.kind, title: plan.fullTitle, files });
+    documents.push({ kind: plan.kind, title: plan.fullTitle, files, ...(printings ? { printings } : {}) });
   }
 
   const files = documents.flatMap((document) => document.files);

@@ -6,6 +6,7 @@ import type { RenderedChart } from "../charts/chart-spec.ts";
 import { mapReportCharts, noReportCharts, type ReportCharts } from "../charts/plan-report-charts.ts";
 import { ScrutinyError } from "../errors.ts";
 import type { ReportView } from "../model/build-report-view.ts";
+import type { ContentsEntry } from "../model/plan-contents.ts";
 import type { DocumentPlan } from "../model/plan-documents.ts";
 import type { TemplateEngine } from "./template-engine.ts";
 
@@ -22,12 +23,14 @@ export interface RenderDocumentOptions {
   document: DocumentPlan;
   /** The document's charts by where they go; left out, it shows none. */
   charts?: ReportCharts<RenderedChart>;
+  /** The contents page's entries (page numbers once known); none for a short document. */
+  contents?: readonly ContentsEntry[];
   /** For the HTML twin: the stylesheet to inline. Left out, the page links the bundled stylesheets. */
   inlineStyles?: string;
 }
 
 export function renderDocumentHtml(engine: TemplateEngine, options: RenderDocumentOptions): DocumentHtml {
-  const { view, document, charts, inlineStyles } = options;
+  const { view, document, charts, inlineStyles, contents = [] } = options;
   if (inlineStyles?.toLowerCase().includes("</style")) {
     throw new ScrutinyError(
       "template",
@@ -37,6 +40,7 @@ export function renderDocumentHtml(engine: TemplateEngine, options: RenderDocume
   const context = {
     ...view,
     document,
+    contents,
     tracker: document.trackerIndex === undefined ? undefined : view.trackers[document.trackerIndex],
     // Our own stylesheet file, not data: it is the one piece of markup passed through as is.
     inlineStyles: inlineStyles === undefined ? undefined : new Handlebars.SafeString(inlineStyles),

@@ -143,3 +143,26 @@ export function findOutOfOrder(text: string, facts: readonly string[]): string |
   }
   return undefined;
 }
+
+/**
+ * The text in the order it was drawn, which for Chromium is the HTML's order: a table comes out
+ * row by row and cell by cell, however tall its cells, so facts can be checked in their order.
+ */
+export function pdfTextInOrder(path: string): string {
+  return execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", path, "-"], { encoding: "utf8" });
+}
+
+/** The text of each page laid out as printed, one string per page. */
+export function pdfLayoutPages(path: string): string[] {
+  return execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"], { encoding: "utf8" })
+    .split("\f")
+    .slice(0, -1);
+}
+
+/** "841.92 x 594.96" (landscape A4) or "594.96 x 841.92" (portrait) for one 1-based page. */
+export function pdfPageSize(path: string, page: number): string {
+  const info = execFileSync("pdfinfo", ["-f", String(page), "-l", String(page), path], { encoding: "utf8" });
+  const size = /^Page\s+\d+ size:\s+([\d.]+ x [\d.]+) pts/m.exec(info)?.[1];
+  if (!size) throw new Error(`pdfinfo gave no size for page ${page} of ${path}`);
+  return size;
+}
