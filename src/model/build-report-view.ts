@@ -29,11 +29,10 @@ import type { Kpi } from "../schema/kpi-schema.ts";
 import { type RagRules, resolveRagRule } from "../schema/rag-rules-schema.ts";
 import { type ActionRow, buildDeliveryPlanView, type DeliveryPlanView } from "./build-action-rows.ts";
 
-
 import { buildCoverReportView, type CoverReportView } from "./build-cover-report-view.ts";
 import { buildKpiTrend, type KpiTrend } from "./build-kpi-trend.ts";
-import { buildRiskProfile, type RiskProfile } from "./build-risk-profile.ts";
 import { buildRiskHeatMap, type HeatMapView } from "./build-risk-heat-map.ts";
+import { buildRiskProfile, type RiskProfile } from "./build-risk-profile.ts";
 import { buildRiskRows, type RiskRow } from "./build-risk-rows.ts";
 import { buildTrackerViews, type TrackerView } from "./build-tracker-rows.ts";
 import { describeRagRules, type RagKey } from "./describe-rag-rules.ts";

@@ -153,7 +153,7 @@ export function pdfTextInOrder(path: string): string {
 }
 
 /** The text of each page laid out as printed, one string per page. */
-export function pdfLayoutPages(path: string): string[] {
+export function pdfLayoutPageTexts(path: string): string[] {
   return execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"], { encoding: "utf8" })
     .split("\f")
     .slice(0, -1);

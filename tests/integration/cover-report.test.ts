@@ -101,7 +101,8 @@ describe("the Q2 seed's cover report", () => {
         '"take action to become a carbon neutral organisation by 2030 to help tackle climate change"',
         "Crime and Disorder",
         '"continue to work with partners to make our towns and villages safer places to live, work and visit."',
-        "reduce anti-social behaviour, reduce burglaries, and reduce re-offending",
+        // (Lines may break after the hyphens of "anti-social" and "re-offending".)
+        "social behaviour, reduce burglaries, and reduce re",
         "Wards Affected",
         "All wards.",
         "Publicity Arrangements",

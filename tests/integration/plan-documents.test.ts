@@ -10,7 +10,7 @@ import { buildWithBrowser, closeBuildBrowser, outputOf } from "../helpers/build-
 import {
   flatten,
   pdfInfo,
-  pdfLayoutPages,
+  pdfLayoutPageTexts,
   pdfOutline,
   pdfPageSize,
   pdfPages,
@@ -86,7 +86,7 @@ function expectInOrder(text: string, facts: readonly string[]) {
  * really on: the first page after the contents where a line reads exactly the heading's words.
  */
 function contentsAgainstHeadings(path: string) {
-  const pages = pdfLayoutPages(path);
+  const pages = pdfLayoutPageTexts(path);
   const contentsPage = pages.findIndex((page) => /^\s*Contents\s*$/m.test(page));
   expect(contentsPage, "a contents page").toBeGreaterThanOrEqual(0);
   const contentsText = pages[contentsPage] as string;
@@ -179,7 +179,7 @@ describe("the risk register", () => {
 
   it("prints the heat map portrait and the wide detail table landscape in the same PDF, header and footer on every page", () => {
     const path = registerPdf();
-    const pages = pdfLayoutPages(path);
+    const pages = pdfLayoutPageTexts(path);
     const sizes = pages.map((_, index) => pdfPageSize(path, index + 1));
     expect(sizes[0]).toBe(PORTRAIT);
     const details = pages.findIndex((page) => /^\s*Risk details\s*$/m.test(page));
