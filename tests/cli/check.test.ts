@@ -63,7 +63,7 @@ async function reportFolder(ct02: string): Promise<string> {
 describe("scrutiny check", () => {
   it("finds nothing to report in the example pack", async () => {
     const run = await runScrutiny(["check", "data"]);
-    expect(run.stdout).toBe(`\nNo problems found in $examplePackFolders().lengthreports.\n`);
+    expect(run.stdout).toBe(`\nNo problems found in ${examplePackFolders().length} reports.\n`);
     expect(run.code).toBe(0);
   });
 

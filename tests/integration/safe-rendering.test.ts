@@ -47,7 +47,8 @@ describe("hostile text in data", () => {
     expect(text).toContain("<img");
     expect(text).toContain(`src="${base}/fromtitle.png">`);
     expect(text).toContain("<script>document.title='x'</script>");
-    expect(text).toContain('<iframe src="file:///etc/passwd"></iframe>');
+    // (The closing tag may wrap onto the next line of its table cell.)
+    expect(text).toMatch(/<iframe src="file:\/\/\/etc\/passwd"> ?<\/iframe>/);
     expect(hits).toEqual([]);
     await data.remove();
   });
