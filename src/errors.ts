@@ -8,6 +8,7 @@ export type ScrutinyErrorCode =
   | "template"
   | "render"
   | "output"
+  | "interrupted"
   | "internal";
 
 /** Exit codes, documented in the README. */
@@ -20,6 +21,8 @@ export const exitCodes: Readonly<Record<ScrutinyErrorCode | "ok", number>> = Obj
   template: 5,
   render: 6,
   output: 7,
+  // 128 + SIGINT, as shells report a command stopped by Ctrl-C; SIGTERM exits with 143 (src/cli/bin.ts).
+  interrupted: 130,
 });
 
 /** One thing wrong with the input, placed as precisely as we can. */

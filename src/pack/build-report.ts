@@ -15,7 +15,8 @@ import { planContents } from "../model/plan-contents.ts";
 import { planDocuments } from "../model/plan-documents.ts";
 import { statusesToCsv } from "../model/statuses-to-csv.ts";
 import type { BrowserHandle } from "../pdf/browser.ts";
-import { type AssetResolver, htmlToPdf } from "../pdf/html-to-pdf.ts";
+import type { AssetResolver } from "../pdf/html-to-pdf.ts";
+import { printWithRetry } from "../pdf/print-with-retry.ts";
 import { writeFileAtomic } from "../pdf/write-file-atomic.ts";
 import { inlineAssetImages, readTwinStyles } from "../render/make-self-contained.ts";
 import { renderDocumentHtml } from "../render/render-document-html.ts";
@@ -127,7 +128,8 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
           charts,
           contents: numbered,
         });
-        return htmlToPdf(await resources.browser.get(), {
+        // A crash or hang of Chromium is retried once on a fresh browser inside printWithRetry.
+        return printWithRetry(resources.browser, {
           html: page.html,
           headerHtml: page.headerHtml,
           footerHtml: page.footerHtml,
@@ -142,7 +144,7 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
           },
         });
       });
-      blockedRequests.push(...printed.blockedRequests);
+      blockedRequests.push(...printed.blockedRequests, ...printed.removedLinks);
       printings = passes;
       files.push(await writeOutput(outPath(plan.fileStem, "pdf"), printed.pdf));
     }

@@ -1,10 +1,31 @@
-// Prints one HTML document to PDF, offline: the page can load only what `resolveAsset` hands it
-// from the report's own origin; every other request is refused. JavaScript is off.
-import type { Browser, HTTPRequest } from "puppeteer";
+// Prints one HTML document to PDF, offline and confined: the page is answered from memory at an
+// origin that cannot resolve, may load only what `resolveAsset` hands it, runs no script, cannot
+// navigate, frame or preconnect, and every attempt to is listed. Bounded by timeouts and a
+// watchdog; a crashed or hung Chromium is reported as such (see print-with-retry.ts).
+import type { Browser, HTTPRequest, Page } from "puppeteer";
 import { ScrutinyError } from "../errors.ts";
+import { finalisePdf, type PdfMetadata } from "./finalise-pdf.ts";
+
+export type { PdfMetadata } from "./finalise-pdf.ts";
 
 /** A name that can never resolve (RFC 2606), so nothing here can reach a network. */
 export const REPORT_ORIGIN = "https://scrutiny.invalid";
+const REPORT_URL = `${REPORT_ORIGIN}/report.html`;
+
+/**
+ * Sent with the page: no script, no frames, plugins, forms or <base>, and a sandbox that also
+ * stops <meta http-equiv="refresh">. Loads are not listed here: the request interception refuses
+ * them and keeps a list, which a policy would not.
+ */
+export const REPORT_CONTENT_SECURITY_POLICY = [
+  "sandbox allow-same-origin",
+  "script-src 'none'",
+  "frame-src 'none'",
+  "child-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
 
 export interface Asset {
   body: Buffer;
@@ -13,84 +34,253 @@ export interface Asset {
 
 export type AssetResolver = (path: string) => Promise<Asset | undefined>;
 
-/** What the PDF says about itself. `date` comes from the data (the meeting date), never the clock. */
-export interface PdfMetadata {
-  title: string;
-  author: string;
-  subject: string;
-  keywords: string[];
-  language: string;
-  date: Date;
+export interface PrintLimits {
+  /** Loading the page and everything it is allowed to load. */
+  loadTimeoutMs: number;
+  /** Chromium laying out and printing the loaded page. */
+  printTimeoutMs: number;
+  /** One whole attempt, however Chromium spends it (a hung browser answers nothing at all). */
+  watchdogMs: number;
+  /** The HTML handed to Chromium; a template that repeats itself is stopped well before this. */
+  maxHtmlBytes: number;
 }
+
+export const DEFAULT_PRINT_LIMITS: Readonly<PrintLimits> = Object.freeze({
+  loadTimeoutMs: 30_000,
+  printTimeoutMs: 60_000,
+  watchdogMs: 120_000,
+  maxHtmlBytes: 16 * 1024 * 1024,
+});
 
 export interface PrintOptions {
   html: string;
   resolveAsset: AssetResolver;
+  /** The running header and footer: Chromium's print templates (no web fonts, no requests). */
   headerHtml: string;
   footerHtml: string;
   metadata: PdfMetadata;
-  timeoutMs?: number;
+  limits?: Partial<PrintLimits>;
 }
 
 export interface PrintResult {
   pdf: Uint8Array;
-  /** Requests the page tried to make and was refused. */
+  /** What the page tried to load, frame or navigate to, and was refused. */
   blockedRequests: string[];
+  /** Link targets other than http, https or mailto; the links were made inert. */
+  removedLinks: string[];
+}
+
+// Errors that mean Chromium itself failed (crashed, hung, disconnected): worth one more try on a
+// fresh browser. Anything else (the HTML is too large) would fail the same way again.
+const chromiumFaults = new WeakSet<Error>();
+
+export function isChromiumFault(error: unknown): boolean {
+  return error instanceof Error && chromiumFaults.has(error);
 }
 
 export async function htmlToPdf(browser: Browser, options: PrintOptions): Promise<PrintResult> {
-  const timeout = options.timeoutMs ?? 60_000;
+  const limits = { ...DEFAULT_PRINT_LIMITS, ...options.limits };
+  checkHtmlSize(options.html, limits.maxHtmlBytes);
   const blockedRequests: string[] = [];
-  const page = await browser.newPage();
+  let printed: Uint8Array;
   try {
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on("request", (request) => {
-      void answerRequest(request, options, blockedRequests);
-    });
-    await page.goto(`${REPORT_ORIGIN}/report.html`, { waitUntil: "load", timeout });
-    const pdf = await page.pdf({
-      format: "A4",
-      printBackground: true,
-      preferCSSPageSize: true,
-      displayHeaderFooter: true,
-      headerTemplate: options.headerHtml,
-      footerTemplate: options.footerHtml,
-      tagged: true,
-      outline: true,
-      timeout,
-    });
-    return { pdf, blockedRequests };
+    printed = await withWatchdog(limits.watchdogMs, printPage(browser, options, limits, blockedRequests));
   } catch (error) {
-    if (error instanceof ScrutinyError) throw error;
-    throw new ScrutinyError("render", `Chromium could not print the report: ${(error as Error).message}`, {
+    const fault = new ScrutinyError("render", `Chromium could not print the report: ${describe(error)}`, {
       cause: error,
     });
-  } finally {
-    await page.close().catch(() => undefined);
+    chromiumFaults.add(fault);
+    throw fault;
+  }
+  const finished = await finalisePdf(printed, options.metadata, REPORT_ORIGIN);
+  return { pdf: finished.pdf, blockedRequests, removedLinks: finished.removedLinks };
+}
+
+export function checkHtmlSize(html: string, maxBytes: number): void {
+  const bytes = Buffer.byteLength(html);
+  if (bytes > maxBytes) {
+    throw new ScrutinyError(
+      "render",
+      `the report's HTML is ${formatMegabytes(bytes)}, more than the ${formatMegabytes(maxBytes)} a report may have`,
+    );
   }
 }
 
-async function answerRequest(request: HTTPRequest, options: PrintOptions, blocked: string[]): Promise<void> {
+async function printPage(
+  browser: Browser,
+  options: PrintOptions,
+  limits: PrintLimits,
+  blocked: string[],
+): Promise<Uint8Array> {
+  const page = await browser.newPage();
+  // A renderer crash ends the page, not the browser; stop waiting for it at once.
+  const crashed = new Promise<never>((_, reject) => {
+    page.once("error", (error) => reject(error));
+  });
+  crashed.catch(() => undefined);
+  const untilCrash = <T>(work: Promise<T>) => Promise.race([work, crashed]);
+  try {
+    await untilCrash(page.setJavaScriptEnabled(false));
+    await untilCrash(page.setRequestInterception(true));
+    let served = false;
+    page.on("request", (request) => {
+      const first = !served && request.isNavigationRequest() && request.url() === REPORT_URL;
+      if (first) served = true;
+      void answerRequest(page, request, first, options, blocked);
+    });
+    // Chromium refuses file:// from the report's origin itself, before any request exists; its
+    // console message is the only trace, so it is listed from there.
+    page.on("console", (message) => {
+      const local = /^Not allowed to load local resource: (\S+)/.exec(message.text());
+      if (local?.[1]) blocked.push(local[1]);
+    });
+    await untilCrash(page.goto(REPORT_URL, { waitUntil: "load", timeout: limits.loadTimeoutMs }));
+    await untilCrash(removeFramesAndListHints(page, blocked));
+    return await untilCrash(
+      page.pdf({
+        format: "A4",
+        printBackground: true,
+        preferCSSPageSize: true,
+        displayHeaderFooter: true,
+        // An empty template would make Chromium print its own header (date and title).
+        headerTemplate: options.headerHtml.trim() === "" ? "<span></span>" : options.headerHtml,
+        footerTemplate: options.footerHtml.trim() === "" ? "<span></span>" : options.footerHtml,
+        tagged: true,
+        outline: true,
+        timeout: limits.printTimeoutMs,
+      }),
+    );
+  } finally {
+    // Bounded: a hung browser never answers, and the watchdog has already given up on it.
+    await Promise.race([page.close().catch(() => undefined), delay(5_000)]);
+  }
+}
+
+async function answerRequest(
+  page: Page,
+  request: HTTPRequest,
+  isReport: boolean,
+  options: PrintOptions,
+  blocked: string[],
+): Promise<void> {
   const url = request.url();
   try {
-    if (url.startsWith("data:")) return await request.continue();
+    if (isReport) {
+      return await request.respond({
+        status: 200,
+        contentType: "text/html; charset=utf-8",
+        headers: { "Content-Security-Policy": REPORT_CONTENT_SECURITY_POLICY },
+        body: options.html,
+      });
+    }
+    if (request.isNavigationRequest()) {
+      blocked.push(shorten(url));
+      // Refusing a navigation of the page itself would print Chromium's error page instead of the
+      // report; "204 No Content" leaves the report where it is.
+      if (request.frame() === page.mainFrame()) return await request.respond({ status: 204, body: "" });
+      return await request.abort("blockedbyclient");
+    }
+    // data: URLs are how chart images are embedded; as images they cannot load anything further.
+    if (url.startsWith("data:") && request.resourceType() === "image") return await request.continue();
     const parsed = new URL(url);
     if (parsed.origin === REPORT_ORIGIN && request.method() === "GET") {
-      if (parsed.pathname === "/report.html" && request.isNavigationRequest()) {
-        return await request.respond({
-          status: 200,
-          contentType: "text/html; charset=utf-8",
-          body: options.html,
-        });
-      }
-      const asset = request.isNavigationRequest() ? undefined : await options.resolveAsset(parsed.pathname);
-      if (asset)
+      const asset = await options.resolveAsset(parsed.pathname);
+      if (asset) {
         return await request.respond({ status: 200, contentType: asset.contentType, body: asset.body });
+      }
     }
-    blocked.push(url);
+    blocked.push(shorten(url));
     await request.abort("blockedbyclient");
   } catch {
     // The page closed while the request was in flight; nothing left to answer.
   }
+}
+
+/**
+ * Frames, plugins and resource hints are refused by the policy and the host resolver before any
+ * request exists; this lists them, and removes frames whose content came inline (srcdoc), which
+ * nothing else stops from being printed. Done through DevTools, since the page runs no script.
+ */
+async function removeFramesAndListHints(page: Page, blocked: string[]): Promise<void> {
+  const session = await page.createCDPSession();
+  try {
+    const { root } = await session.send("DOM.getDocument", { depth: 0 });
+    const { nodeIds } = await session.send("DOM.querySelectorAll", {
+      nodeId: root.nodeId,
+      selector: [
+        "iframe",
+        "frame",
+        "object",
+        "embed",
+        "portal",
+        "fencedframe",
+        'link[rel~="preconnect" i]',
+        'link[rel~="dns-prefetch" i]',
+        'link[rel~="prerender" i]',
+        'meta[http-equiv="refresh" i]',
+      ].join(", "),
+    });
+    for (const nodeId of nodeIds) {
+      const { node } = await session.send("DOM.describeNode", { nodeId });
+      const attributes = new Map<string, string>();
+      const list = node.attributes ?? [];
+      for (let index = 0; index + 1 < list.length; index += 2) {
+        attributes.set((list[index] ?? "").toLowerCase(), list[index + 1] ?? "");
+      }
+      const element = node.nodeName.toLowerCase();
+      if (element === "link") {
+        blocked.push(resolveAgainstReport(attributes.get("href") ?? ""));
+        continue;
+      }
+      if (element === "meta") {
+        const target = /url\s*=\s*['"]?([^'"]*)/i.exec(attributes.get("content") ?? "")?.[1];
+        blocked.push(target ? resolveAgainstReport(target) : REPORT_URL);
+        continue;
+      }
+      const source = attributes.get("src") ?? attributes.get("data");
+      blocked.push(
+        source !== undefined ? resolveAgainstReport(source) : `${element} with inline content (srcdoc)`,
+      );
+      await session.send("DOM.removeNode", { nodeId }).catch(() => undefined);
+    }
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+}
+
+function resolveAgainstReport(reference: string): string {
+  try {
+    return shorten(new URL(reference, REPORT_URL).href);
+  } catch {
+    return shorten(reference);
+  }
+}
+
+/** data: URLs can be megabytes; a message needs only their start. */
+function shorten(url: string): string {
+  return url.length > 200 ? `${url.slice(0, 200)}…` : url;
+}
+
+function withWatchdog<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(new Error(`it did not finish within ${Math.round(ms / 1000)} s (the browser may have hung)`)),
+      ms,
+    );
+  });
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

@@ -1,15 +1,32 @@
 // Writes a file so that readers see either the old complete file or the new complete file, never
-// a part: write a temporary file in the same folder, flush it to disk, then rename it into place.
+// a part: write a temporary file in the same folder, flush it to disk, rename it into place, then
+// flush the folder so the rename itself survives a power cut.
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { unlinkSync } from "node:fs";
+import { mkdir, open, readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { ScrutinyError } from "../errors.ts";
 
+// Temporary files being written now. Removed on any exit this process gets to run (a failed
+// write, Ctrl-C, SIGTERM); after kill -9 the next write of the same file removes them.
+const inFlight = new Set<string>();
+let exitHookInstalled = false;
+
+function temporaryName(target: string, pid: number): string {
+  return `.${target}.tmp-${pid}-${randomBytes(4).toString("hex")}`;
+}
+
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
   const folder = dirname(path);
-  const temporary = join(folder, `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
+  const temporary = join(folder, temporaryName(basename(path), process.pid));
+  if (!exitHookInstalled) {
+    process.on("exit", removeTemporaryFiles);
+    exitHookInstalled = true;
+  }
   try {
     await mkdir(folder, { recursive: true });
+    await removeStaleTemporaryFiles(folder, basename(path));
+    inFlight.add(temporary);
     const handle = await open(temporary, "wx");
     try {
       await handle.writeFile(data);
@@ -18,17 +35,66 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
       await handle.close();
     }
     await rename(temporary, path);
+    inFlight.delete(temporary);
+    await syncFolder(folder);
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
+    inFlight.delete(temporary);
     throw new ScrutinyError("output", `could not write ${path}: ${describeWriteError(error)}`, {
       cause: error,
     });
   }
 }
 
+/** Synchronous, for `process.on("exit")`: removes every temporary file still being written. */
+export function removeTemporaryFiles(): void {
+  for (const temporary of inFlight) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Already renamed into place or removed.
+    }
+  }
+  inFlight.clear();
+}
+
+/** Temporary files of `target` left by a process that no longer runs (killed with -9, power cut). */
+async function removeStaleTemporaryFiles(folder: string, target: string): Promise<void> {
+  const prefix = `.${target}.tmp-`;
+  const entries = await readdir(folder).catch(() => [] as string[]);
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix)) continue;
+    const match = /^(\d+)-[0-9a-f]{8}$/.exec(entry.slice(prefix.length));
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid || isRunning(pid)) continue;
+    await rm(join(folder, entry), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 function describeWriteError(error: unknown): string {
   switch ((error as NodeJS.ErrnoException).code) {
     case "ENOSPC":
+    case "EDQUOT":
       return "the disk is full";
     case "EROFS":
       return "the folder is read-only";
@@ -38,6 +104,7 @@ function describeWriteError(error: unknown): string {
     case "EISDIR":
       return "a folder with that name is in the way";
     case "ENOTDIR":
+    case "EEXIST":
       return "part of the path is a file, not a folder";
     default:
       return (error as Error).message;

@@ -2,11 +2,12 @@
 // the template folders. Data is always text; the only markup that is not escaped is made here.
 // A council's own folder comes first: any template or partial it holds replaces the built-in one
 // of the same name.
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import Handlebars from "handlebars";
 import { ScrutinyError } from "../errors.ts";
 import type { DirectionLabel, StatusLabel } from "../model/labels.ts";
+import { createTemplateWorkLimiter, DEFAULT_TEMPLATE_LIMITS } from "./limit-template-work.ts";
 import { renderMarkdown } from "./render-markdown.ts";
 import { statusShapeSvg } from "./status-shapes.ts";
 
@@ -57,12 +58,22 @@ export async function createTemplateEngine(directories: string | readonly string
   const folders = typeof directories === "string" ? [directories] : directories;
   const handlebars = Handlebars.create();
   for (const [name, helper] of Object.entries(helpers)) handlebars.registerHelper(name, helper);
+  // Counted and depth-limited, so a template that loops or multiplies its output stops, named.
+  const limiter = createTemplateWorkLimiter();
+  handlebars.registerHelper("each", limiter.limitEach(handlebars.helpers.each as Handlebars.HelperDelegate));
   const knownHelpers = Object.fromEntries(Object.keys(helpers).map((name) => [name, true]));
   const compileOptions = { strict: true, knownHelpersOnly: true, knownHelpers } as const;
 
   // Handlebars compiles lazily, on first use; precompiling here reports a broken template (bad
   // syntax, an unknown helper) by its file before any report is rendered.
   const compileFile = async (path: string) => {
+    const { size } = await stat(path);
+    if (size > DEFAULT_TEMPLATE_LIMITS.maxTemplateBytes) {
+      throw new ScrutinyError(
+        "template",
+        `${path}: the template is ${size.toLocaleString("en-GB")} bytes; a template may have at most ${DEFAULT_TEMPLATE_LIMITS.maxTemplateBytes.toLocaleString("en-GB")}`,
+      );
+    }
     const source = await readFile(path, "utf8");
     try {
       handlebars.precompile(source, compileOptions);
@@ -73,7 +84,9 @@ export async function createTemplateEngine(directories: string | readonly string
   };
 
   const partials = await findTemplateFiles(folders.map((folder) => join(folder, "partials")));
-  for (const [name, path] of partials) handlebars.registerPartial(name, await compileFile(path));
+  for (const [name, path] of partials) {
+    handlebars.registerPartial(name, limiter.limitPartial(name, await compileFile(path)));
+  }
 
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   for (const [name, path] of await findTemplateFiles(folders)) compiled.set(name, await compileFile(path));
@@ -86,7 +99,7 @@ export async function createTemplateEngine(directories: string | readonly string
       }
       try {
         // Handlebars denies prototype properties and methods by default; nothing here turns that on.
-        return template(context);
+        return limiter.run(() => template(context));
       } catch (error) {
         throw new ScrutinyError(
           "template",

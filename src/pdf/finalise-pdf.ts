@@ -1,0 +1,127 @@
+// Chromium's PDF → the PDF we write: document information from the report (never the clock), a
+// document id derived from the content, and only links a reader can safely follow. The tagged
+// structure, the outline and the language pass through untouched.
+import { createHash } from "node:crypto";
+import type { PDFDict, PDFDocument } from "@cantoo/pdf-lib";
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  /** BCP 47, e.g. "en-GB": the language a screen reader reads the document in. */
+  language: string;
+  /** Creation and modification date, fixed by the data (e.g. the meeting date), never the clock. */
+  date: Date;
+}
+
+export interface FinalisedPdf {
+  pdf: Uint8Array;
+  /** Link targets that were not http, https or mailto; their links were made inert. */
+  removedLinks: string[];
+}
+
+export const PDF_PRODUCER = "Scrutiny";
+
+/** Links a reader may follow out of a report; everything else (javascript:, file:, data:…) is removed. */
+const ALLOWED_LINK_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
+
+// Written into /ID while the file is saved, then replaced by a hash of the saved bytes: the id
+// follows the content, so the same report always gets the same id and a changed one a new id.
+const ID_PLACEHOLDER = "5343525554494E59".repeat(2); // "SCRUTINY" twice, 16 bytes
+
+export async function finalisePdf(
+  pdf: Uint8Array,
+  metadata: PdfMetadata,
+  reportOrigin: string,
+): Promise<FinalisedPdf> {
+  const lib = await import("@cantoo/pdf-lib");
+  // updateMetadata: false keeps pdf-lib from stamping its own producer and today's date.
+  const document = await lib.PDFDocument.load(pdf, {
+    updateMetadata: false,
+    parseSpeed: lib.ParseSpeeds.Fastest,
+  });
+  const removedLinks = makeUnsafeLinksInert(document, lib, reportOrigin);
+
+  document.setTitle(metadata.title, { showInWindowTitleBar: true });
+  document.setAuthor(metadata.author);
+  document.setSubject(metadata.subject);
+  document.setKeywords(metadata.keywords);
+  document.setCreator(PDF_PRODUCER);
+  document.setProducer(PDF_PRODUCER);
+  document.setCreationDate(metadata.date);
+  document.setModificationDate(metadata.date);
+  document.setLanguage(metadata.language);
+
+  const placeholder = lib.PDFHexString.of(ID_PLACEHOLDER);
+  document.context.trailerInfo.ID = document.context.obj([placeholder, placeholder]);
+  const saved = await document.save({
+    useObjectStreams: true,
+    addDefaultPage: false,
+    updateFieldAppearances: false,
+    objectsPerTick: Number.POSITIVE_INFINITY,
+  });
+  return { pdf: replaceIdPlaceholder(saved), removedLinks };
+}
+
+/**
+ * Takes the action off every link annotation that leads anywhere but an http, https or mailto
+ * address, or back into the report's own (unreachable) origin. The annotation itself stays, so
+ * the tagged structure that points at it stays whole; it just no longer goes anywhere.
+ */
+function makeUnsafeLinksInert(
+  document: PDFDocument,
+  lib: typeof import("@cantoo/pdf-lib"),
+  reportOrigin: string,
+): string[] {
+  const removed: string[] = [];
+  const { PDFName, PDFDict, PDFString, PDFHexString } = lib;
+  for (const page of document.getPages()) {
+    const annotations = page.node.Annots();
+    if (!annotations) continue;
+    for (let index = 0; index < annotations.size(); index++) {
+      const annotation = annotations.lookup(index);
+      if (!(annotation instanceof PDFDict)) continue;
+      if (annotation.get(PDFName.of("Subtype")) !== PDFName.of("Link")) continue;
+      const action = annotation.lookup(PDFName.of("A"));
+      if (!(action instanceof PDFDict)) continue;
+      const kind = action.get(PDFName.of("S"));
+      // An internal jump (a heading link): it stays inside the document.
+      if (kind === PDFName.of("GoTo")) continue;
+      const uri = action.lookup(PDFName.of("URI"));
+      const target =
+        uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : `${String(kind)} action`;
+      if (kind === PDFName.of("URI") && isAllowedLink(target, reportOrigin)) continue;
+      annotation.delete(PDFName.of("A"));
+      removed.push(target);
+    }
+  }
+  return removed;
+}
+
+function isAllowedLink(target: string, reportOrigin: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return false;
+  }
+  return ALLOWED_LINK_PROTOCOLS.has(url.protocol) && url.origin !== reportOrigin;
+}
+
+function replaceIdPlaceholder(saved: Uint8Array): Uint8Array {
+  const bytes = Buffer.from(saved.buffer, saved.byteOffset, saved.byteLength);
+  const needle = Buffer.from(`<${ID_PLACEHOLDER}>`, "latin1");
+  const first = bytes.indexOf(needle);
+  const second = first < 0 ? -1 : bytes.indexOf(needle, first + needle.length);
+  if (first < 0 || second < 0 || bytes.indexOf(needle, second + needle.length) >= 0) {
+    throw new Error("the PDF's document id placeholder was not written exactly twice");
+  }
+  const id = Buffer.from(
+    `<${createHash("sha256").update(bytes).digest("hex").slice(0, ID_PLACEHOLDER.length).toUpperCase()}>`,
+    "latin1",
+  );
+  id.copy(bytes, first);
+  id.copy(bytes, second);
+  return saved;
+}
