@@ -21,9 +21,12 @@ export const exitCodes: Readonly<Record<ScrutinyErrorCode | "ok", number>> = Obj
   template: 5,
   render: 6,
   output: 7,
-  // 128 + SIGINT, as shells report a command stopped by Ctrl-C; SIGTERM exits with 143 (src/cli/bin.ts).
+  // 128 + SIGINT, as shells report a command stopped by Ctrl-C (see stopExitCodes).
   interrupted: 130,
 });
+
+/** Exit codes when a signal stops the command (src/cli/bin.ts): 128 + the signal's number. */
+export const stopExitCodes = Object.freeze({ SIGINT: 130, SIGTERM: 143 } as const);
 
 /** One thing wrong with the input, placed as precisely as we can. */
 export interface Problem {

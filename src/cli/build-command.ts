@@ -114,7 +114,8 @@ export function registerBuildCommand(program: Command, context: CliContext): voi
       else if (mode !== "quiet" && (built.results.length > 1 || built.manifest.pack !== null)) {
         context.io.stdout(describeSummary(built.manifest, built.manifestFile, built.results));
       }
-      if (failed?.status === "failed") context.setExitCode(exitCodes[failed.error.code]);
+      if (context.io.signal?.aborted) context.setExitCode(exitCodes.interrupted);
+      else if (failed?.status === "failed") context.setExitCode(exitCodes[failed.error.code]);
     });
 }
 
@@ -127,7 +128,12 @@ async function build(
   const chromiumPath = resolveChromiumPath(context.io.env);
   const overridesDirectory =
     options.templates === undefined ? undefined : resolve(context.io.cwd, options.templates);
-  const browser = createBrowserHandle({ executablePath: chromiumPath, fontsDirectory: BUILT_IN_FONTS });
+  const browser = createBrowserHandle({
+    executablePath: chromiumPath,
+    fontsDirectory: BUILT_IN_FONTS,
+    // Ctrl-C or SIGTERM: every browser is killed at once and no other is started.
+    ...(context.io.signal ? { signal: context.io.signal } : {}),
+  });
   const progress = createBuildProgress(mode, context);
   try {
     const packFile = await findPackFile(target);

@@ -10,6 +10,8 @@ export interface CliIo {
   isTTY?: boolean;
   /** The terminal's width in characters. */
   columns?: number;
+  /** Aborted when the user stops the run (Ctrl-C, SIGTERM): browsers are killed at once. */
+  signal?: AbortSignal;
 }
 
 export interface CliContext {

@@ -2,7 +2,7 @@
 // hang, and closed exactly once. Puppeteer is imported only when a browser is needed, so `--help`
 // and `check` never load it.
 import type { ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,7 +24,7 @@ export interface BrowserHandle {
    * nothing when `browser` is already gone, so every report that saw the same fault may call it.
    */
   discard(browser: Browser): Promise<void>;
-  /** Closes every browser this handle started and refuses to start another. */
+  /** Closes every browser this handle started; a later `get()` starts a fresh one. */
   close(): Promise<void>;
 }
 
@@ -36,7 +36,7 @@ export interface BrowserOptions {
    * no text falls back to whatever fonts the machine happens to have.
    */
   fontsDirectory: string;
-  /** Aborting kills every browser at once (Ctrl-C, SIGTERM) and refuses to start another. */
+  /** Aborting kills every browser at once (Ctrl-C, SIGTERM); from then on `get()` refuses to start one. */
   signal?: AbortSignal;
 }
 
@@ -103,8 +103,15 @@ export function createBrowserHandle(options: BrowserOptions): BrowserHandle {
     "abort",
     () => {
       stopped = true;
-      // Synchronous, so the process can exit straight after aborting and leave no browser behind.
-      for (const launched of live) killProcessGroup(launched.process);
+      // Synchronous, so the process can exit straight after aborting and leave nothing behind.
+      for (const launched of live) {
+        killProcessGroup(launched.process);
+        try {
+          rmSync(launched.scratch, { recursive: true, force: true, maxRetries: 2 });
+        } catch {
+          // A dying Chromium may still be writing its profile; the folder is in the temp folder.
+        }
+      }
     },
     { once: true },
   );
@@ -137,7 +144,6 @@ export function createBrowserHandle(options: BrowserOptions): BrowserHandle {
       await retire(launched);
     },
     async close() {
-      stopped = true;
       const pending = current;
       current = undefined;
       await pending?.catch(() => undefined);

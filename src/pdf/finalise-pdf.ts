@@ -1,8 +1,10 @@
 // Chromium's PDF → the PDF we write: document information from the report (never the clock), a
-// document id derived from the content, and only links a reader can safely follow. The tagged
-// structure, the outline and the language pass through untouched.
+// document id derived from the content, only links a reader can safely follow, and objects
+// numbered in a fixed order so the same document is always the same bytes. The tagged structure,
+// the outline and the language pass through unchanged in meaning.
 import { createHash } from "node:crypto";
-import type { PDFDict, PDFDocument } from "@cantoo/pdf-lib";
+import type { PDFDocument } from "@cantoo/pdf-lib";
+import { canonicalisePdfObjects } from "./canonicalise-pdf-objects.ts";
 
 export interface PdfMetadata {
   title: string;
@@ -52,6 +54,7 @@ export async function finalisePdf(
   document.setCreationDate(metadata.date);
   document.setModificationDate(metadata.date);
   document.setLanguage(metadata.language);
+  canonicalisePdfObjects(document, lib);
 
   const placeholder = lib.PDFHexString.of(ID_PLACEHOLDER);
   document.context.trailerInfo.ID = document.context.obj([placeholder, placeholder]);

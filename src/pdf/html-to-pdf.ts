@@ -80,28 +80,38 @@ export function isChromiumFault(error: unknown): boolean {
 
 export async function htmlToPdf(browser: Browser, options: PrintOptions): Promise<PrintResult> {
   const limits = { ...DEFAULT_PRINT_LIMITS, ...options.limits };
-  checkHtmlSize(options.html, limits.maxHtmlBytes);
+  checkHtmlSize(options.html, limits.maxHtmlBytes, options.metadata.title);
   const blockedRequests: string[] = [];
   let printed: Uint8Array;
   try {
     printed = await withWatchdog(limits.watchdogMs, printPage(browser, options, limits, blockedRequests));
   } catch (error) {
-    const fault = new ScrutinyError("render", `Chromium could not print the report: ${describe(error)}`, {
-      cause: error,
-    });
+    const fault = new ScrutinyError(
+      "render",
+      `Chromium could not print "${options.metadata.title}": ${describe(error)}`,
+      {
+        cause: error,
+      },
+    );
     chromiumFaults.add(fault);
     throw fault;
   }
   const finished = await finalisePdf(printed, options.metadata, REPORT_ORIGIN);
-  return { pdf: finished.pdf, blockedRequests, removedLinks: finished.removedLinks };
+  // One entry per address: Chromium may refuse the same file:// both as a request and a frame.
+  return {
+    pdf: finished.pdf,
+    blockedRequests: [...new Set(blockedRequests)],
+    removedLinks: finished.removedLinks,
+  };
 }
 
-export function checkHtmlSize(html: string, maxBytes: number): void {
+/** Refuses HTML larger than `maxBytes`, naming the document by its title. */
+export function checkHtmlSize(html: string, maxBytes: number, title: string): void {
   const bytes = Buffer.byteLength(html);
   if (bytes > maxBytes) {
     throw new ScrutinyError(
       "render",
-      `the report's HTML is ${formatMegabytes(bytes)}, more than the ${formatMegabytes(maxBytes)} a report may have`,
+      `the HTML of "${title}" is ${bytes.toLocaleString("en-GB")} bytes; a document may have at most ${maxBytes.toLocaleString("en-GB")} (${formatMegabytes(maxBytes)}). A template may be repeating content.`,
     );
   }
 }
@@ -124,7 +134,11 @@ async function printPage(
     await untilCrash(page.setRequestInterception(true));
     let served = false;
     page.on("request", (request) => {
-      const first = !served && request.isNavigationRequest() && request.url() === REPORT_URL;
+      const first =
+        !served &&
+        request.isNavigationRequest() &&
+        request.frame() === page.mainFrame() &&
+        request.url() === REPORT_URL;
       if (first) served = true;
       void answerRequest(page, request, first, options, blocked);
     });
@@ -282,5 +296,5 @@ function describe(error: unknown): string {
 }
 
 function formatMegabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return `${Math.round(bytes / (1024 * 1024))} MB`;
 }

@@ -16,7 +16,11 @@ export const PRINT_ATTEMPTS = 2;
 
 export async function printWithRetry(browsers: BrowserHandle, options: PrintOptions): Promise<PrintResult> {
   // Too large is too large on any browser: refuse before starting one.
-  checkHtmlSize(options.html, options.limits?.maxHtmlBytes ?? DEFAULT_PRINT_LIMITS.maxHtmlBytes);
+  checkHtmlSize(
+    options.html,
+    options.limits?.maxHtmlBytes ?? DEFAULT_PRINT_LIMITS.maxHtmlBytes,
+    options.metadata.title,
+  );
   const faults: string[] = [];
   for (let attempt = 1; ; attempt++) {
     const browser = await browsers.get();
@@ -31,7 +35,7 @@ export async function printWithRetry(browsers: BrowserHandle, options: PrintOpti
       if (attempt >= PRINT_ATTEMPTS) {
         throw new ScrutinyError(
           "render",
-          `Chromium failed while printing this report, and again on a fresh browser: ${faults.join("; then ")}`,
+          `Chromium failed while printing "${options.metadata.title}", and again on a fresh browser: ${faults.join("; then ")}`,
           { cause: error },
         );
       }

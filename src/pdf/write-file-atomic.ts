@@ -8,7 +8,7 @@ import { basename, dirname, join } from "node:path";
 import { ScrutinyError } from "../errors.ts";
 
 // Temporary files being written now. Removed on any exit this process gets to run (a failed
-// write, Ctrl-C, SIGTERM); after kill -9 the next write of the same file removes them.
+// write, Ctrl-C, SIGTERM); after kill -9 the next write into the same folder removes them.
 const inFlight = new Set<string>();
 let exitHookInstalled = false;
 
@@ -25,7 +25,7 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
   }
   try {
     await mkdir(folder, { recursive: true });
-    await removeStaleTemporaryFiles(folder, basename(path));
+    await removeStaleTemporaryFiles(folder);
     inFlight.add(temporary);
     const handle = await open(temporary, "wx");
     try {
@@ -58,13 +58,11 @@ export function removeTemporaryFiles(): void {
   inFlight.clear();
 }
 
-/** Temporary files of `target` left by a process that no longer runs (killed with -9, power cut). */
-async function removeStaleTemporaryFiles(folder: string, target: string): Promise<void> {
-  const prefix = `.${target}.tmp-`;
+/** Temporary files in `folder` left by a process that no longer runs (killed with -9, power cut). */
+async function removeStaleTemporaryFiles(folder: string): Promise<void> {
   const entries = await readdir(folder).catch(() => [] as string[]);
   for (const entry of entries) {
-    if (!entry.startsWith(prefix)) continue;
-    const match = /^(\d+)-[0-9a-f]{8}$/.exec(entry.slice(prefix.length));
+    const match = /^\..+\.tmp-(\d+)-[0-9a-f]{8}$/.exec(entry);
     if (!match) continue;
     const pid = Number(match[1]);
     if (pid === process.pid || isRunning(pid)) continue;

@@ -1,6 +1,7 @@
 // `npm run bench`: times each stage of building the example report and prints the figures.
 // Speed targets are judged from these numbers, never asserted in unit tests.
 import { join } from "node:path";
+import type { Browser } from "puppeteer";
 import { createChartRenderer } from "../../src/charts/chart-renderer.ts";
 import { planReportCharts } from "../../src/charts/plan-report-charts.ts";
 import { renderReportCharts } from "../../src/charts/render-report-charts.ts";
@@ -15,7 +16,8 @@ import {
   prepareBuildResources,
 } from "../../src/pack/build-report.ts";
 import { createBrowserHandle } from "../../src/pdf/browser.ts";
-import { htmlToPdf } from "../../src/pdf/html-to-pdf.ts";
+import { finalisePdf } from "../../src/pdf/finalise-pdf.ts";
+import { type AssetResolver, htmlToPdf, REPORT_ORIGIN } from "../../src/pdf/html-to-pdf.ts";
 import { renderDocumentHtml } from "../../src/render/render-document-html.ts";
 import { createTemplateAssetResolver } from "../../src/render/template-assets.ts";
 import { createTemplateEngine } from "../../src/render/template-engine.ts";
@@ -76,6 +78,10 @@ try {
     htmlToPdf(await browser.get(), { ...page, resolveAsset, metadata }),
   );
   console.log(`${"PDF size".padEnd(34)} ${(printed.pdf.byteLength / 1024).toFixed(0)} KiB`);
+  // Post-processing alone (metadata, document id, links), on Chromium's own output.
+  const raw = await printRawChromiumPdf(await browser.get(), page.html, resolveAsset);
+  await time("PDF post-processing (pdf-lib)", ROUNDS, () => finalisePdf(raw, metadata, REPORT_ORIGIN));
+  console.log(`${"PDF size before post-processing".padEnd(34)} ${(raw.byteLength / 1024).toFixed(0)} KiB`);
   const out = await makeTempDir();
   const resources = await prepareBuildResources({ browser });
   await time("whole report folder (all documents)", Math.min(ROUNDS, 10), () =>
@@ -84,5 +90,35 @@ try {
 } finally {
   await browser.close();
 }
+/** Chromium's PDF as it comes, before finalisePdf: the same page, served the same way. */
+async function printRawChromiumPdf(
+  chromium: Browser,
+  html: string,
+  resolveAsset: AssetResolver,
+): Promise<Uint8Array> {
+  const tab = await chromium.newPage();
+  try {
+    await tab.setJavaScriptEnabled(false);
+    await tab.setRequestInterception(true);
+    tab.on("request", async (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === "/report.html") return request.respond({ contentType: "text/html", body: html });
+      const asset = url.origin === REPORT_ORIGIN ? await resolveAsset(url.pathname) : undefined;
+      if (asset) return request.respond({ contentType: asset.contentType, body: asset.body });
+      return request.url().startsWith("data:") ? request.continue() : request.abort();
+    });
+    await tab.goto(`${REPORT_ORIGIN}/report.html`, { waitUntil: "load" });
+    return await tab.pdf({
+      format: "A4",
+      printBackground: true,
+      preferCSSPageSize: true,
+      tagged: true,
+      outline: true,
+    });
+  } finally {
+    await tab.close();
+  }
+}
+
 const memory = process.memoryUsage();
 console.log(`${"resident memory at the end".padEnd(34)} ${(memory.rss / 1024 / 1024).toFixed(0)} MiB`);

@@ -41,8 +41,9 @@ export function pdfPages(path: string): string[] {
   return pdfText(path).split("\f").slice(0, -1);
 }
 
+/** pdfinfo's fields; dates as ISO 8601 (2023-11-28T00:00:00Z), whatever the machine's time zone. */
 export function pdfInfo(path: string): Record<string, string> {
-  const output = execFileSync("pdfinfo", [path], { encoding: "utf8" });
+  const output = execFileSync("pdfinfo", ["-isodates", path], { encoding: "utf8" });
   return Object.fromEntries(
     output
       .split("\n")
@@ -165,4 +166,44 @@ export function pdfPageSize(path: string, page: number): string {
   const size = /^Page\s+\d+ size:\s+([\d.]+ x [\d.]+) pts/m.exec(info)?.[1];
   if (!size) throw new Error(`pdfinfo gave no size for page ${page} of ${path}`);
   return size;
+}
+
+/** Where each link annotation leads: its URI, "#name" for a jump inside the document, or "" if nowhere. */
+export function pdfLinkTargets(path: string): string[] {
+  const json = JSON.parse(
+    execFileSync("qpdf", ["--json=2", "--json-key=qpdf", path], {
+      encoding: "utf8",
+      maxBuffer: QPDF_JSON_LIMIT,
+    }),
+  ) as {
+    qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
+  };
+  const objects = json.qpdf[1];
+  const resolve = (value: unknown) =>
+    (typeof value === "string" && / R$/.test(value) ? objects[`obj:${value}`]?.value : value) as
+      | Record<string, unknown>
+      | undefined;
+  const text = (value: unknown) => String(value).replace(/^[ub]:/, "");
+  return Object.values(objects)
+    .map((object) => object.value)
+    .filter((value) => value?.["/Subtype"] === "/Link")
+    .map((link) => {
+      const action = resolve(link?.["/A"]);
+      if (action?.["/URI"] !== undefined) return text(action["/URI"]);
+      if (link?.["/Dest"] !== undefined) return `#${text(link["/Dest"]).replace(/^\//, "")}`;
+      return "";
+    });
+}
+
+/** The trailer's /ID: two byte strings, as hex. */
+export function pdfDocumentId(path: string): string[] {
+  const json = JSON.parse(
+    execFileSync("qpdf", ["--json=2", "--json-key=qpdf", "--json-object=trailer", path], {
+      encoding: "utf8",
+    }),
+  ) as {
+    qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
+  };
+  const id = json.qpdf[1].trailer?.value?.["/ID"] as string[] | undefined;
+  return (id ?? []).map((part) => part.replace(/^b:/, "").toUpperCase());
 }

@@ -23,6 +23,7 @@ function countedBrowser(): { handle: BrowserHandle; launches: () => number } {
         browsers.add(browser);
         return browser;
       },
+      discard: (browser) => inner.discard(browser),
       close: () => inner.close(),
     },
     launches: () => browsers.size,
