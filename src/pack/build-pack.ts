@@ -136,11 +136,15 @@ export async function buildPack(options: BuildPackOptions): Promise<BuildPackRes
   // The resources (and with them the browser) are prepared on first need, once.
   const launches = new Set<Browser>();
   let resources: Promise<BuildResources> | undefined;
+  let resourcesFailed = false;
   const getResources = () => {
-    resources ??= options.prepareResources().then((prepared) => ({
-      ...prepared,
-      browser: countLaunches(prepared.browser, launches),
-    }));
+    resources ??= options.prepareResources().then(
+      (prepared) => ({ ...prepared, browser: countLaunches(prepared.browser, launches) }),
+      (error: unknown) => {
+        resourcesFailed = true;
+        throw error;
+      },
+    );
     return resources;
   };
 
@@ -157,9 +161,10 @@ export async function buildPack(options: BuildPackOptions): Promise<BuildPackRes
     options.onProgress?.({ type: "started", key: report.key, folder: report.folder });
     const result = await buildOne(report, context);
     results.set(report.key, result);
-    // Without a browser no other report can print either: stop rather than fail each in turn.
-    if (result.status === "failed" && (options.failFast || result.error.code === "environment"))
-      control.stop();
+    // Without a browser, or with templates that do not compile, no other report can be built
+    // either: stop rather than fail each in turn with the same error.
+    const shared = result.status === "failed" && (result.error.code === "environment" || resourcesFailed);
+    if (result.status === "failed" && (options.failFast || shared)) control.stop();
     options.onProgress?.({ type: "finished", result });
   });
   for (const report of notStarted) {

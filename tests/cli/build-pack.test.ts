@@ -1,6 +1,6 @@
 // Building a pack from the command line: every good report is built even when another one is bad,
 // the summary names the bad one and why, and the exit code says the pack failed.
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type CliIo, runCli } from "../../src/cli/run-cli.ts";
@@ -162,6 +162,28 @@ describe("scrutiny build <pack>", () => {
     expect(screen).toMatch(/Built \S*north \(1 file\) in \d+\.\d s: 11 green/);
     expect(screen).toMatch(/Built \S*south \(1 file\) in \d+\.\d s: 11 green/);
     expect(screen).toContain("2 reports: 2 built, 0 unchanged, 0 failed.");
+  });
+
+  it("stops at templates that do not compile, since no report could use them, and exits 5", async () => {
+    const pack = await makePack(["north", "south", "west"]);
+    const templates = await makeTempDir();
+    cleanups.push(() => rm(templates, { recursive: true, force: true }));
+    await writeFile(join(templates, "performance.hbs"), "{{#if view.meta}}never closed\n");
+    const out = await makeTempDir();
+    const run = await runScrutiny([
+      "build",
+      pack.root,
+      "--out",
+      out,
+      "--templates",
+      templates,
+      "--concurrency",
+      "1",
+    ]);
+    expect(run.code).toBe(5);
+    expect(run.stderr.match(/: not built/g)).toHaveLength(1);
+    expect(run.stderr).toContain("performance.hbs");
+    expect(run.stdout).toContain("\n3 reports: 0 built, 0 unchanged, 1 failed, 2 not started.\n");
   });
 
   it("refuses a shard that does not exist, as a usage error", async () => {
