@@ -1,7 +1,7 @@
 // The committee cover report as plain data for its template, in the order and wording of a UK
 // council's Part A / Part B report: the risk table scored on the register's matrix, the links to
 // the corporate strategy answered Yes or No for every theme, the appendices listed. Pure.
-import { format, parseISO } from "date-fns";
+import { format, parseISO } from "../calc/date-fns.ts";
 import { scoreRisk } from "../calc/risk-score.ts";
 import type { CoverReport } from "../schema/cover-report-schema.ts";
 import type { ReportData } from "../schema/report-schema.ts";

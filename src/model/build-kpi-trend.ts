@@ -1,7 +1,8 @@
 // An indicator's figures over time, for its trend chart: the figure judged in each period with its
 // target and status, and last year's figure beside it. Pure.
-import { format } from "date-fns";
+
 import { assessKpi } from "../calc/assess-kpi.ts";
+import { format } from "../calc/date-fns.ts";
 import { formatValue, type ValueFormat } from "../calc/format-value.ts";
 import type { KpiStatus } from "../calc/kpi-status.ts";
 import {
