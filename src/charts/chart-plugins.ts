@@ -145,9 +145,12 @@ function placePointLabel(
   points: readonly { x: number; y: number }[],
 ): Rect {
   const half = width / 2 + 2;
+  // Above or below a point near the chart's edge, the label slides inwards rather than off the edge.
+  const inside = (left: number) => Math.min(Math.max(left, 0), chart.width - width - 4);
+  const centred = inside(point.x - half);
   const candidates: Rect[] = [
-    { left: point.x - half, right: point.x + half, top: point.y - 23, bottom: point.y - 7 },
-    { left: point.x - half, right: point.x + half, top: point.y + 7, bottom: point.y + 23 },
+    { left: centred, right: centred + width + 4, top: point.y - 23, bottom: point.y - 7 },
+    { left: centred, right: centred + width + 4, top: point.y + 7, bottom: point.y + 23 },
     { left: point.x + 9, right: point.x + 9 + width + 4, top: point.y - 8, bottom: point.y + 8 },
     { left: point.x - 9 - width - 4, right: point.x - 9, top: point.y - 8, bottom: point.y + 8 },
   ];
