@@ -28,7 +28,6 @@ import type { CoverReport } from "../schema/cover-report-schema.ts";
 import type { Kpi } from "../schema/kpi-schema.ts";
 import { type RagRules, resolveRagRule } from "../schema/rag-rules-schema.ts";
 import { type ActionRow, buildDeliveryPlanView, type DeliveryPlanView } from "./build-action-rows.ts";
-
 import { buildCoverReportView, type CoverReportView } from "./build-cover-report-view.ts";
 import { buildKpiTrend, type KpiTrend } from "./build-kpi-trend.ts";
 import { buildRiskHeatMap, type HeatMapView } from "./build-risk-heat-map.ts";

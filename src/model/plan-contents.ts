@@ -90,6 +90,10 @@ export function samePages(a: readonly ContentsEntry[], b: readonly ContentsEntry
   return a.length === b.length && a.every((entry, index) => entry.page === b[index]?.page);
 }
 
+/**
+ * Titles compared without their white space: Chromium drops the space where a heading wraps
+ * onto a second line when it names the bookmark ("Executive'sResponse").
+ */
 function normaliseTitle(title: string): string {
-  return title.replace(/\s+/g, " ").trim();
+  return title.replace(/\s+/g, "");
 }

@@ -97,5 +97,5 @@ describe("the report-pack workflow", () => {
       .sort();
     expect(listed).toEqual(written);
     expect(new Set(listed).size).toBe(listed.length);
-  });
+  }, 240_000); // the whole example pack with real Chromium: over a minute on a busy 2-core machine
 });

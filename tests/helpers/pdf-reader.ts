@@ -153,13 +153,6 @@ export function pdfTextInOrder(path: string): string {
   return execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", path, "-"], { encoding: "utf8" });
 }
 
-/** The text of each page laid out as printed, one string per page. */
-export function pdfLayoutPageTexts(path: string): string[] {
-  return execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"], { encoding: "utf8" })
-    .split("\f")
-    .slice(0, -1);
-}
-
 /** "841.92 x 594.96" (landscape A4) or "594.96 x 841.92" (portrait) for one 1-based page. */
 export function pdfPageSize(path: string, page: number): string {
   const info = execFileSync("pdfinfo", ["-f", String(page), "-l", String(page), path], { encoding: "utf8" });

@@ -10,7 +10,7 @@ import { buildWithBrowser, closeBuildBrowser, outputOf } from "../helpers/build-
 import {
   flatten,
   pdfInfo,
-  pdfLayoutPageTexts,
+  pdfLayoutPages,
   pdfOutline,
   pdfPageSize,
   pdfPages,
@@ -86,21 +86,20 @@ function expectInOrder(text: string, facts: readonly string[]) {
  * really on: the first page after the contents where a line reads exactly the heading's words.
  */
 function contentsAgainstHeadings(path: string) {
-  const pages = pdfLayoutPageTexts(path);
-  const contentsPage = pages.findIndex((page) => /^\s*Contents\s*$/m.test(page));
+  const pages = pdfLayoutPages(path);
+  const contentsPage = pages.findIndex((lines) => lines.includes("Contents"));
   expect(contentsPage, "a contents page").toBeGreaterThanOrEqual(0);
-  const contentsText = pages[contentsPage] as string;
-  const listed = [...contentsText.matchAll(/^\s*(\S.*?\S)\s{2,}(\d+)\s*$/gm)].map((match) => ({
-    title: match[1] as string,
-    printed: Number(match[2]),
-  }));
+  const lines = pages[contentsPage] as string[];
+  // The entries follow the heading: each line a title and its page number (the footer's "Page 1
+  // of 5" aside).
+  const listed = lines.slice(lines.indexOf("Contents") + 1).flatMap((line) => {
+    const match = /Page \d+ of \d+$/.test(line) ? null : /^(\S.*\S) (\d+)$/.exec(line);
+    return match ? [{ title: match[1] as string, printed: Number(match[2]) }] : [];
+  });
   return listed.map(({ title, printed }) => ({
     title,
     printed,
-    actual:
-      pages.findIndex(
-        (page, index) => index >= contentsPage && page.split("\n").some((line) => line.trim() === title),
-      ) + 1,
+    actual: pages.findIndex((page, index) => index >= contentsPage && page.includes(title)) + 1,
   }));
 }
 
@@ -179,10 +178,10 @@ describe("the risk register", () => {
 
   it("prints the heat map portrait and the wide detail table landscape in the same PDF, header and footer on every page", () => {
     const path = registerPdf();
-    const pages = pdfLayoutPageTexts(path);
+    const pages = pdfLayoutPages(path);
     const sizes = pages.map((_, index) => pdfPageSize(path, index + 1));
     expect(sizes[0]).toBe(PORTRAIT);
-    const details = pages.findIndex((page) => /^\s*Risk details\s*$/m.test(page));
+    const details = pages.findIndex((lines) => lines.includes("Risk details"));
     expect(details).toBeGreaterThan(0);
     expect(sizes.slice(details)).toEqual(sizes.slice(details).map(() => LANDSCAPE));
     // The detail table's header row is repeated on each of its pages, and no risk's row is split.
@@ -201,7 +200,7 @@ describe("the risk register", () => {
       expect(flatten(page ?? ""), first).toContain(last);
     }
     pages.forEach((page, index) => {
-      const lines = page.split("\n").filter((line) => line.trim() !== "");
+      const lines = page.filter((line) => line !== "");
       // The running header and footer each keep to one line, on portrait and landscape pages alike.
       expect(lines[0]).toMatch(
         /^Finance & Performance Scrutiny Committee · Tuesday 28 November 2023\s+Risk register 2023\/24 Q2$/,

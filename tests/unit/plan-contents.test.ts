@@ -27,11 +27,12 @@ describe("numbering the contents", () => {
     expect(numberContents(entries, outline).map((item) => item.page)).toEqual([2, 3, 6]);
   });
 
-  it("matches titles whatever their white space, and leaves an entry with no bookmark unnumbered", () => {
+  it("matches titles whatever their white space (even a space lost at a wrap), and leaves an entry with no bookmark unnumbered", () => {
     const numbered = numberContents(
       [entry("a", "Caring for  the\nEnvironment"), entry("b", "Missing"), entry("c", "Your Council")],
       [
-        { title: " Caring for the Environment", page: 3 },
+        // Chromium names a bookmark without the space where its heading wrapped.
+        { title: " Caring for theEnvironment", page: 3 },
         { title: "Your Council", page: 7 },
       ],
     );
