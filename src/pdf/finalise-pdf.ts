@@ -32,10 +32,16 @@ const ALLOWED_LINK_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
 // follows the content, so the same report always gets the same id and a changed one a new id.
 const ID_PLACEHOLDER = "5343525554494E59".repeat(2); // "SCRUTINY" twice, 16 bytes
 
+/**
+ * `headings` are the document's headings in order, as the page has them: Chromium drops the space
+ * where a heading wraps onto a second line when it names the bookmark ("Executive'sResponse"), so
+ * each bookmark whose title is a heading's words without some of its spaces gets the heading's.
+ */
 export async function finalisePdf(
   pdf: Uint8Array,
   metadata: PdfMetadata,
   reportOrigin: string,
+  headings: readonly string[] = [],
 ): Promise<FinalisedPdf> {
   const lib = await import("@cantoo/pdf-lib");
   // updateMetadata: false keeps pdf-lib from stamping its own producer and today's date.
@@ -44,6 +50,7 @@ export async function finalisePdf(
     parseSpeed: lib.ParseSpeeds.Fastest,
   });
   const removedLinks = makeUnsafeLinksInert(document, lib, reportOrigin);
+  restoreBookmarkSpaces(document, lib, headings);
 
   document.setTitle(metadata.title, { showInWindowTitleBar: true });
   document.setAuthor(metadata.author);
@@ -100,6 +107,46 @@ function makeUnsafeLinksInert(
     }
   }
   return removed;
+}
+
+/**
+ * Walks the outline in order beside the headings in order (every bookmark is a heading, though a
+ * heading with no text has no bookmark) and gives a bookmark its heading's spacing when the two
+ * differ only in white space. A bookmark matching no heading keeps its title.
+ */
+function restoreBookmarkSpaces(
+  document: PDFDocument,
+  lib: typeof import("@cantoo/pdf-lib"),
+  headings: readonly string[],
+): void {
+  const { PDFName, PDFDict, PDFString, PDFHexString } = lib;
+  const spaced = headings.map((heading) => heading.replace(/\s+/g, " ").trim());
+  const squeezed = spaced.map(withoutSpaces);
+  let next = 0;
+  const visit = (first: unknown): void => {
+    const seen = new Set<unknown>();
+    for (let item = first; item instanceof PDFDict && !seen.has(item); ) {
+      seen.add(item);
+      const title = item.lookup(PDFName.of("Title"));
+      if (title instanceof PDFString || title instanceof PDFHexString) {
+        const text = title.decodeText();
+        const found = squeezed.indexOf(withoutSpaces(text), next);
+        if (found >= 0) {
+          next = found + 1;
+          const heading = spaced[found] as string;
+          if (heading !== text) item.set(PDFName.of("Title"), PDFHexString.fromText(heading));
+        }
+      }
+      visit(item.lookup(PDFName.of("First")));
+      item = item.lookup(PDFName.of("Next"));
+    }
+  };
+  const outlines = document.catalog.lookup(PDFName.of("Outlines"));
+  if (outlines instanceof PDFDict) visit(outlines.lookup(PDFName.of("First")));
+}
+
+function withoutSpaces(text: string): string {
+  return text.replace(/\s+/g, "");
 }
 
 function isAllowedLink(target: string, reportOrigin: string): boolean {

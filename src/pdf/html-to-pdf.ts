@@ -82,7 +82,7 @@ export async function htmlToPdf(browser: Browser, options: PrintOptions): Promis
   const limits = { ...DEFAULT_PRINT_LIMITS, ...options.limits };
   checkHtmlSize(options.html, limits.maxHtmlBytes, options.metadata.title);
   const blockedRequests: string[] = [];
-  let printed: Uint8Array;
+  let printed: PrintedPage;
   try {
     printed = await withWatchdog(limits.watchdogMs, printPage(browser, options, limits, blockedRequests));
   } catch (error) {
@@ -96,7 +96,7 @@ export async function htmlToPdf(browser: Browser, options: PrintOptions): Promis
     chromiumFaults.add(fault);
     throw fault;
   }
-  const finished = await finalisePdf(printed, options.metadata, REPORT_ORIGIN);
+  const finished = await finalisePdf(printed.pdf, options.metadata, REPORT_ORIGIN, printed.headings);
   // One entry per address: Chromium may refuse the same file:// both as a request and a frame.
   return {
     pdf: finished.pdf,
@@ -116,12 +116,18 @@ export function checkHtmlSize(html: string, maxBytes: number, title: string): vo
   }
 }
 
+interface PrintedPage {
+  pdf: Uint8Array;
+  /** The text of every heading, in order: what the PDF's bookmarks should read. */
+  headings: string[];
+}
+
 async function printPage(
   browser: Browser,
   options: PrintOptions,
   limits: PrintLimits,
   blocked: string[],
-): Promise<Uint8Array> {
+): Promise<PrintedPage> {
   const page = await browser.newPage();
   // A renderer crash ends the page, not the browser; stop waiting for it at once.
   const crashed = new Promise<never>((_, reject) => {
@@ -150,7 +156,13 @@ async function printPage(
     });
     await untilCrash(page.goto(REPORT_URL, { waitUntil: "load", timeout: limits.loadTimeoutMs }));
     await untilCrash(removeFramesAndListHints(page, blocked));
-    return await untilCrash(
+    // Read through DevTools (the page itself runs no script).
+    const headings = await untilCrash(
+      page.$$eval("h1, h2, h3, h4, h5, h6", (elements) =>
+        elements.map((element) => element.textContent ?? ""),
+      ),
+    );
+    const pdf = await untilCrash(
       page.pdf({
         format: "A4",
         printBackground: true,
@@ -164,6 +176,7 @@ async function printPage(
         timeout: limits.printTimeoutMs,
       }),
     );
+    return { pdf, headings };
   } finally {
     // Bounded: a hung browser never answers, and the watchdog has already given up on it.
     await Promise.race([page.close().catch(() => undefined), delay(5_000)]);
