@@ -154,6 +154,39 @@ describe("Chromium crashing mid-pack", () => {
     await closeAndExpectNoChromium(watched);
   });
 
+  it("a document that crashes Chromium every time fails alone: one printing beside it is printed again, alone", async () => {
+    // "Crash" kills the whole browser as soon as its page asks for its stylesheet; "Steady" is
+    // still loading then (its stylesheet takes a second), so each crash takes Steady's print down too.
+    const watched = watchPages((browser, _page, target) => {
+      void target.page().then((page) =>
+        page?.on("request", (request) => {
+          if (request.url().endsWith("/print.css?crash")) signalBrowser(browser, "SIGKILL");
+        }),
+      );
+    });
+    cleanups.push(() => watched.handle.close());
+    const assets = createTemplateAssetResolver(BUILT_IN_TEMPLATES);
+    const crash = document("Crash");
+    const steady = document("Steady");
+    const [crashed, printed] = await Promise.allSettled([
+      printWithRetry(watched.handle, { ...crash, html: crash.html.replace("print.css", "print.css?crash") }),
+      printWithRetry(watched.handle, {
+        ...steady,
+        resolveAsset: async (path) => {
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+          return assets(path);
+        },
+      }),
+    ]);
+    expect(crashed.status).toBe("rejected");
+    expect(crashed.status === "rejected" && (crashed.reason as Error).message).toMatch(
+      /^Chromium failed while printing "Document Crash", and again on a fresh browser/,
+    );
+    expect(printed.status).toBe("fulfilled");
+    if (printed.status === "fulfilled") expect(await textOf(printed.value.pdf)).toContain("Document Steady");
+    await closeAndExpectNoChromium(watched);
+  });
+
   it("when only the page's renderer dies, the document is printed again as well", async () => {
     const watched = watchPages((browser, pageNumber, target) => {
       if (pageNumber !== 1) return;
