@@ -53,6 +53,40 @@ async function findTemplateFiles(directories: readonly string[]): Promise<Map<st
   return found;
 }
 
+/**
+ * Decorators such as `{{#*inline "name"}}` define partials inside a template, out of reach of the
+ * work limits (a chain of them, each using the next twice, would never end); templates put
+ * partials in `partials/` instead, where they are counted.
+ */
+function refuseDecorators(path: string, program: hbs.AST.Program): void {
+  const found = findDecorator(program);
+  if (!found) return;
+  const { line, column } = found.loc.start;
+  throw new ScrutinyError(
+    "template",
+    `${path}:${line}:${column + 1}: decorators such as {{#*inline}} are not allowed; put the partial in a file of the partials folder instead`,
+  );
+}
+
+function findDecorator(node: unknown): hbs.AST.Node | undefined {
+  if (Array.isArray(node)) {
+    for (const child of node) {
+      const found = findDecorator(child);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (typeof node !== "object" || node === null) return undefined;
+  const type = (node as { type?: unknown }).type;
+  if (type === "Decorator" || type === "DecoratorBlock") return node as hbs.AST.Node;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "loc") continue;
+    const found = findDecorator(value);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** `directories`: the council's own template folder (if any) first, then the built-in one. */
 export async function createTemplateEngine(directories: string | readonly string[]): Promise<TemplateEngine> {
   const folders = typeof directories === "string" ? [directories] : directories;
@@ -80,6 +114,7 @@ export async function createTemplateEngine(directories: string | readonly string
     } catch (error) {
       throw new ScrutinyError("template", `${path}: ${(error as Error).message}`, { cause: error });
     }
+    refuseDecorators(path, handlebars.parse(source));
     return handlebars.compile(source, compileOptions);
   };
 

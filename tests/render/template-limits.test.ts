@@ -91,6 +91,25 @@ describe("a template that multiplies its output", () => {
     );
   });
 
+  it("partials defined inside a template ({{#*inline}}), which the limits cannot count, are refused before rendering", async () => {
+    // Thirty inline partials, each using the next twice, would render 2^30 times without a pause.
+    let source = "<b>{{title}}</b>";
+    for (let level = 29; level >= 0; level--) {
+      source = `{{#*inline "p${level}"}}{{> p${level + 1}}}{{> p${level + 1}}}{{/inline}}\n${source}`;
+    }
+    const folder = await makeTempDir();
+    await mkdir(join(folder, "partials"));
+    await writeFile(join(folder, "page.hbs"), `<p>Intro</p>\n${source}{{> p0}}`);
+    const error = await createTemplateEngine(folder).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    expect(error).toBeInstanceOf(ScrutinyError);
+    expect((error as ScrutinyError).message).toBe(
+      `${join(folder, "page.hbs")}:2:1: decorators such as {{#*inline}} are not allowed; put the partial in a file of the partials folder instead`,
+    );
+  });
+
   it("a few items each repeating a long text stop at the output limit", async () => {
     const { engine } = await engineWith({
       page: "{{#each items}}{{#each @root.items}}{{@root.text}}{{/each}}{{/each}}",
