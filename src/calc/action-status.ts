@@ -2,7 +2,7 @@
 // from its dates and progress, beside the status its lead officer declared.
 
 import type { DeclaredStatus } from "../schema/delivery-plan-schema.ts";
-import { differenceInCalendarDays, format, isAfter, parseISO } from "./date-fns.ts";
+import { differenceInCalendarDays, isAfter, parseISO } from "./date-fns.ts";
 import { type FuzzyDate, longDate } from "./parse-fuzzy-date.ts";
 
 export type ActionStatus =

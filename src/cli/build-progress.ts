@@ -104,7 +104,7 @@ function describeResult(result: PackReportResult): string {
   const { record } = result;
   const what = describeOutputs(record);
   const name = describeReport(result.key, result.folder);
-  const counts = record.statusCounts ? `: ${describeCounts(record.statusCounts as KpiStatusCounts)}` : "";
+  const counts = describeCounts(record.statusCounts as KpiStatusCounts | undefined);
   if (result.status === "skipped")
     return `Skipped ${name}: not started after an earlier failure (--fail-fast).\n`;
   const warnings = record.warnings.map((warning) => `Warning: ${warning}.\n`).join("");
@@ -128,8 +128,10 @@ function describeOutputs(record: ManifestReport): string {
   return parts.join(", ");
 }
 
-function describeCounts(counts: KpiStatusCounts): string {
-  return `${counts.green} green, ${counts.amber} amber, ${counts.red} red, ${countUnrated(counts)} not rated`;
+/** ": 12 green, 3 amber, 1 red, 2 not rated", or nothing for a report without indicators (a tracker, a plan). */
+function describeCounts(counts: KpiStatusCounts | undefined): string {
+  if (!counts || Object.values(counts).every((count) => count === 0)) return "";
+  return `: ${counts.green} green, ${counts.amber} amber, ${counts.red} red, ${countUnrated(counts)} not rated`;
 }
 
 /** The summary at the end of a pack's build: what was built, what failed and why, where the manifest is. */
