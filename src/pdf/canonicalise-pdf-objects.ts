@@ -54,7 +54,8 @@ function renameStructureIds(document: PDFDocument, lib: PdfLib): void {
         const name = text(names.get(index));
         const element = names.get(index + 1);
         if (name === undefined || !(element instanceof PDFRef)) continue;
-        const newName = `node${String(place.get(element) ?? place.size + pairs.length + 1).padStart(8, "0")}`;
+        // "s…", never Chromium's "node…": an id left unrenamed can never take a new one's name.
+        const newName = `s${String(place.get(element) ?? place.size + pairs.length + 1).padStart(8, "0")}`;
         renamed.set(name, newName);
         pairs.push([newName, element]);
       }
@@ -96,7 +97,7 @@ function renameStructureIds(document: PDFDocument, lib: PdfLib): void {
  * not from when Chromium wrote it. Objects nothing reaches are dropped.
  */
 function renumberObjects(document: PDFDocument, lib: PdfLib): void {
-  const { PDFArray, PDFDict, PDFRef, PDFStream } = lib;
+  const { PDFArray, PDFDict, PDFNull, PDFRef, PDFStream } = lib;
   const context = document.context;
   const objects = new Map(context.enumerateIndirectObjects());
   const renumbered = new Map<PDFRef, PDFRef>();
@@ -120,7 +121,9 @@ function renumberObjects(document: PDFDocument, lib: PdfLib): void {
   for (let next = queue.shift(); next; next = queue.shift()) reach(objects.get(next));
 
   const rewrite = (value: PDFObject): PDFObject => {
-    if (value instanceof PDFRef) return renumbered.get(value) ?? value;
+    // A reference to an object that does not exist means null; kept, its old number could now
+    // belong to another object.
+    if (value instanceof PDFRef) return renumbered.get(value) ?? PDFNull;
     if (value instanceof PDFStream) rewrite(value.dict);
     if (value instanceof PDFDict) {
       // Keys in name order: Chromium does not always add them to a dictionary in the same order.
