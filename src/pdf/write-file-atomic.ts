@@ -3,7 +3,8 @@
 // flush the folder so the rename itself survives a power cut.
 import { randomBytes } from "node:crypto";
 import { unlinkSync } from "node:fs";
-import { mkdir, open, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
+import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { ScrutinyError } from "../errors.ts";
 
@@ -12,8 +13,21 @@ import { ScrutinyError } from "../errors.ts";
 const inFlight = new Set<string>();
 let exitHookInstalled = false;
 
+/**
+ * This machine's name as it goes into a temporary file's name: whether the process that wrote a
+ * file still runs can only be told on the machine (or container) that ran it.
+ */
+export const HOST_TAG =
+  hostname()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "") || "host";
+
+/** A temporary file written elsewhere (another CI shard sharing the folder) is left alone this long. */
+export const FOREIGN_TEMPORARY_MAX_AGE_MS = 60 * 60 * 1000;
+
 function temporaryName(target: string, pid: number): string {
-  return `.${target}.tmp-${pid}-${randomBytes(4).toString("hex")}`;
+  return `.${target}.tmp-${HOST_TAG}-${pid}-${randomBytes(4).toString("hex")}`;
 }
 
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
@@ -36,7 +50,6 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
     }
     await rename(temporary, path);
     inFlight.delete(temporary);
-    await syncFolder(folder);
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
     inFlight.delete(temporary);
@@ -44,6 +57,9 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
       cause: error,
     });
   }
+  // The file is in place; flushing the folder makes the rename survive a power cut. Some file
+  // systems cannot flush a folder, which does not make the write any less done.
+  await syncFolder(folder).catch(() => undefined);
 }
 
 /** Synchronous, for `process.on("exit")`: removes every temporary file still being written. */
@@ -58,15 +74,28 @@ export function removeTemporaryFiles(): void {
   inFlight.clear();
 }
 
-/** Temporary files in `folder` left by a process that no longer runs (killed with -9, power cut). */
+/**
+ * Temporary files in `folder` left by a process that no longer runs (killed with -9, power cut):
+ * on this machine, those whose process is gone; from another machine, those untouched for an
+ * hour. Best effort: a file that cannot be removed is left for the next build.
+ */
 async function removeStaleTemporaryFiles(folder: string): Promise<void> {
   const entries = await readdir(folder).catch(() => [] as string[]);
   for (const entry of entries) {
-    const match = /^\..+\.tmp-(\d+)-[0-9a-f]{8}$/.exec(entry);
+    const match = /^\..+\.tmp-([a-z0-9-]+)-(\d+)-[0-9a-f]{8}$/.exec(entry);
     if (!match) continue;
-    const pid = Number(match[1]);
-    if (pid === process.pid || isRunning(pid)) continue;
-    await rm(join(folder, entry), { force: true });
+    const path = join(folder, entry);
+    if (match[1] === HOST_TAG) {
+      const pid = Number(match[2]);
+      if (pid === process.pid || isRunning(pid)) continue;
+    } else {
+      const modified = await stat(path).then(
+        (info) => info.mtimeMs,
+        () => Date.now(),
+      );
+      if (Date.now() - modified < FOREIGN_TEMPORARY_MAX_AGE_MS) continue;
+    }
+    await rm(path, { force: true }).catch(() => undefined);
   }
 }
 

@@ -1,12 +1,12 @@
 // Issue 8, point 4: Ctrl-C (SIGINT) or SIGTERM mid-pack stops the build within 5 s with a
 // documented exit code, and leaves no Chromium process, no temporary file and no changed PDF.
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type CliIo, runCli } from "../../src/cli/run-cli.ts";
 import { exitCodes } from "../../src/errors.ts";
-import { descendantsOf, processesMarkedWith, waitFor } from "../helpers/processes.ts";
+import { chromiumAmong, descendantsOf, processesMarkedWith, waitFor } from "../helpers/processes.ts";
 import { makeExamplePack, makeTempDir } from "../helpers/report-folder.ts";
 import { spawnScrutiny } from "../helpers/spawn-scrutiny.ts";
 
@@ -57,7 +57,8 @@ describe.each([
     // Stop it once the second report has begun writing: the first is finished, the second in flight.
     const firstPdf = join(out, "north", "performance-report-2023-24-q2.pdf");
     expect(await waitFor(() => existsSync(join(out, "middle")), 120_000, 10)).toBe(true);
-    expect(processesMarkedWith(marker).length).toBeGreaterThan(0);
+    // Chromium is running (not just the command's own Node process, which carries the marker too).
+    expect(chromiumAmong(processesMarkedWith(marker)).length).toBeGreaterThan(0);
     const finished = await readFile(firstPdf);
     const sent = Date.now();
     run.child.kill(signal);
@@ -77,6 +78,31 @@ describe.each([
     expect(await readFile(firstPdf)).toEqual(finished);
     // The browser's scratch folder (profile, font config) went with it.
     expect((await readdir(marker)).filter((entry) => entry.startsWith("scrutiny-browser-"))).toEqual([]);
+  });
+});
+
+describe("scrutiny build stopped by SIGTERM while writing a file", () => {
+  it("removes the temporary file it was writing and leaves every PDF whole", async () => {
+    const pack = await threeReportPack();
+    const out = await makeTempDir();
+    const run = spawnScrutiny(["build", pack.root, "--out", out, "--format", "pdf", "--concurrency", "1"]);
+    cleanups.push(async () => {
+      run.child.kill("SIGKILL");
+    });
+    // The moment a temporary file appears in the second report's folder, stop the build.
+    const middle = join(out, "middle");
+    const writing = () => existsSync(middle) && readdirSync(middle).some((entry) => entry.includes(".tmp-"));
+    expect(await waitFor(writing, 120_000, 1)).toBe(true);
+    run.child.kill("SIGTERM");
+    const exit = await run.exited;
+
+    expect(exit).toEqual({ code: 143, signal: null });
+    const files = await filesUnder(out);
+    expect(files.filter((file) => file.includes(".tmp-"))).toEqual([]);
+    for (const file of files.filter((name) => name.endsWith(".pdf"))) {
+      // Whole: the PDF's last line is its end-of-file marker.
+      expect((await readFile(join(out, file), "latin1")).trimEnd().endsWith("%%EOF"), file).toBe(true);
+    }
   });
 });
 
@@ -101,7 +127,7 @@ describe("scrutiny build aborted in-process (as bin.ts does on a signal)", () =>
     let chromiumWhenStopped: number[] = [];
     // Once the second report has begun writing: the first is finished, the second in flight.
     const stopper = waitFor(() => existsSync(join(out, "middle")), 120_000, 10).then(() => {
-      chromiumWhenStopped = descendantsOf(process.pid);
+      chromiumWhenStopped = chromiumAmong(descendantsOf(process.pid));
       stop.abort("SIGINT");
     });
     const code = await runCli(

@@ -3,11 +3,11 @@
 // are left byte for byte with no partial file beside them.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { exitCodes } from "../../src/errors.ts";
-import { writeFileAtomic } from "../../src/pdf/write-file-atomic.ts";
+import { FOREIGN_TEMPORARY_MAX_AGE_MS, HOST_TAG, writeFileAtomic } from "../../src/pdf/write-file-atomic.ts";
 import { copyExampleData, makeTempDir } from "../helpers/report-folder.ts";
 import { runScrutiny } from "../helpers/run-scrutiny.ts";
 import { freeBytes, mountTmpfs, type Tmpfs } from "../helpers/tmpfs.ts";
@@ -139,14 +139,22 @@ describe("temporary files left by a killed build", () => {
     });
     const deadPid = Number(finished.stdout);
     const livePid = process.ppid;
-    const stale = `.${PDF}.tmp-${deadPid}-0badc0de`;
-    const inUse = `.${PDF}.tmp-${livePid}-0badcafe`;
-    const otherFile = `.other.pdf.tmp-${deadPid}-0badf00d`;
-    for (const name of [stale, inUse, otherFile]) await writeFile(join(out, name), "%PDF-1.7 partial");
+    const stale = `.${PDF}.tmp-${HOST_TAG}-${deadPid}-0badc0de`;
+    const inUse = `.${PDF}.tmp-${HOST_TAG}-${livePid}-0badcafe`;
+    const otherFile = `.other.pdf.tmp-${HOST_TAG}-${deadPid}-0badf00d`;
+    // Another machine's (a CI shard sharing the folder): whether its process runs cannot be told
+    // here, so it is left alone until it has not changed for an hour.
+    const foreignFresh = `.${PDF}.tmp-shard-2-${deadPid}-0badbeef`;
+    const foreignOld = `.${PDF}.tmp-shard-3-${deadPid}-0badfeed`;
+    for (const name of [stale, inUse, otherFile, foreignFresh, foreignOld]) {
+      await writeFile(join(out, name), "%PDF-1.7 partial");
+    }
+    const twoHoursAgo = new Date(Date.now() - 2 * FOREIGN_TEMPORARY_MAX_AGE_MS);
+    await utimes(join(out, foreignOld), twoHoursAgo, twoHoursAgo);
 
     await writeFileAtomic(join(out, PDF), goodPdf);
 
-    expect((await readdir(out)).sort()).toEqual([inUse, PDF].sort());
+    expect((await readdir(out)).sort()).toEqual([inUse, foreignFresh, PDF].sort());
     expect(await readFile(join(out, PDF))).toEqual(goodPdf);
   });
 });

@@ -26,6 +26,13 @@ export function processesMarkedWith(marker: string): number[] {
     .map(Number);
 }
 
+/** Those of `pids` that are Chromium (the browser or one of its helpers), not Node. */
+export function chromiumAmong(pids: readonly number[]): number[] {
+  return pids.filter((pid) =>
+    /chrom(e|ium)/i.test(readProcFile(String(pid), "cmdline").split("\0")[0] ?? ""),
+  );
+}
+
 /** Living members of a process group (Chromium and its helpers share the browser's group). */
 export function processGroupMembers(groupId: number): number[] {
   return readdirSync("/proc")
