@@ -72,7 +72,12 @@ export interface BuildReportOptions {
   resources: BuildResources;
   /** What to write; default PDF + HTML. The browser is started only for a PDF. */
   formats?: readonly OutputFormat[];
+  /** The per-report watchdog: how long its documents may take to print, all told. */
+  timeLimitMs?: number;
 }
+
+/** A report's printing, all its documents, retries and contents passes together. */
+export const REPORT_TIME_LIMIT_MS = 10 * 60 * 1000;
 
 export interface BuiltDocument {
   kind: DocumentKind;
@@ -110,6 +115,9 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
       `${options.folder} has nothing to build: its report.yaml lists no documents that its files have data for.`,
     );
   }
+  // The per-report watchdog: however its printing goes (retries, contents passes), a report
+  // gives up once this has passed, and the pack moves on.
+  const deadlineAt = Date.now() + (options.timeLimitMs ?? REPORT_TIME_LIMIT_MS);
   for (const plan of plans) {
     const files: string[] = [];
     // Drawn once for the PDF and its HTML twin.
@@ -134,6 +142,7 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRep
           headerHtml: page.headerHtml,
           footerHtml: page.footerHtml,
           resolveAsset: resources.resolveAsset,
+          deadlineAt,
           metadata: {
             title: plan.fullTitle,
             author: view.meta.organisation,

@@ -60,6 +60,11 @@ export interface PrintOptions {
   footerHtml: string;
   metadata: PdfMetadata;
   limits?: Partial<PrintLimits>;
+  /**
+   * When the whole report this document belongs to must be done (ms since the epoch): each
+   * attempt's watchdog is cut to the time left, and none starts once it has passed.
+   */
+  deadlineAt?: number;
 }
 
 export interface PrintResult {
@@ -81,10 +86,20 @@ export function isChromiumFault(error: unknown): boolean {
 export async function htmlToPdf(browser: Browser, options: PrintOptions): Promise<PrintResult> {
   const limits = { ...DEFAULT_PRINT_LIMITS, ...options.limits };
   checkHtmlSize(options.html, limits.maxHtmlBytes, options.metadata.title);
+  const left = options.deadlineAt === undefined ? Number.POSITIVE_INFINITY : options.deadlineAt - Date.now();
+  if (left <= 0) {
+    throw new ScrutinyError(
+      "render",
+      `"${options.metadata.title}" was not printed: its report ran out of time (the per-report watchdog)`,
+    );
+  }
   const blockedRequests: string[] = [];
   let printed: PrintedPage;
   try {
-    printed = await withWatchdog(limits.watchdogMs, printPage(browser, options, limits, blockedRequests));
+    printed = await withWatchdog(
+      Math.min(limits.watchdogMs, left),
+      printPage(browser, options, limits, blockedRequests),
+    );
   } catch (error) {
     const fault = new ScrutinyError(
       "render",

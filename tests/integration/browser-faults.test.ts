@@ -230,6 +230,29 @@ describe("Chromium hanging mid-print", () => {
   });
 });
 
+describe("the per-report watchdog", () => {
+  it("cuts a hung print short when the report's time is up, however long one attempt may take", async () => {
+    const watched = watchPages((browser) => signalBrowser(browser, "SIGSTOP"));
+    cleanups.push(() => watched.handle.close());
+    const started = Date.now();
+    const failure = await printWithRetry(watched.handle, {
+      ...document("Late"),
+      // One attempt alone could take two minutes; the report has three seconds left.
+      limits: { watchdogMs: 120_000 },
+      deadlineAt: Date.now() + 3_000,
+    }).then(
+      () => undefined,
+      (error: unknown) => error as ScrutinyError,
+    );
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(failure?.code).toBe("render");
+    expect(failure?.message).toBe(
+      '"Document Late" was not printed: its report ran out of time (the per-report watchdog)',
+    );
+    await closeAndExpectNoChromium(watched);
+  });
+});
+
 describe("a template that explodes on one report's data", () => {
   it("fails that report with an error naming the template; the other report of the pack builds", async () => {
     const templates = join(await makeTempDir(), "templates");
