@@ -4,31 +4,14 @@ import { spawnSync } from "node:child_process";
 import { readdir, readFile, symlink, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { type CliIo, runCli } from "../../src/cli/run-cli.ts";
 import { exitCodes } from "../../src/errors.ts";
 import { copyExampleData, makeTempDir } from "../helpers/report-folder.ts";
+import { runScrutiny } from "../helpers/run-scrutiny.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
-
-async function runInProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env: process.env,
-    cwd: process.cwd(),
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
 
 describe("scrutiny build on hostile data", () => {
   it("as a real process: exit 4, each problem at its file, line and column, no stack, no PDF", async () => {
@@ -92,7 +75,7 @@ describe("scrutiny build on hostile data", () => {
     await unlink(join(data.folder, "risks.yaml"));
     await symlink("/dev/zero", join(data.folder, "risks.yaml"));
     const out = await makeTempDir();
-    const run = await runInProcess(["build", data.folder, "--out", out]);
+    const run = await runScrutiny(["build", data.folder, "--out", out]);
     expect(run.code).toBe(4);
     expect(run.stderr).toContain("risks.yaml\n    this is not an ordinary file\n");
     // Nothing but the manifest, which records the failure.
@@ -109,7 +92,7 @@ describe("scrutiny build on messy but valid data", () => {
       await writeFile(join(data.folder, file), `\uFEFF${text.replace(/\n/g, "\r\n")}`);
     }
     const out = await makeTempDir();
-    const run = await runInProcess(["build", data.folder, "--out", out]);
+    const run = await runScrutiny(["build", data.folder, "--out", out]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(await readdir(out)).toContain("performance-report-2023-24-q2.pdf");
@@ -117,7 +100,7 @@ describe("scrutiny build on messy but valid data", () => {
     // The same statuses as the example data saved plainly.
     const plainCopy = await copyExampleData();
     cleanups.push(plainCopy.remove);
-    const plain = await runInProcess(["build", plainCopy.folder, "--out", await makeTempDir()]);
+    const plain = await runScrutiny(["build", plainCopy.folder, "--out", await makeTempDir()]);
     const counts = (stdout: string) => stdout.split("\n")[0]?.replace(/^.* s: /, "");
     expect(counts(run.stdout)).toBe(counts(plain.stdout));
     expect(counts(run.stdout)).toMatch(/^\d+ green, \d+ amber, \d+ red/);

@@ -4,10 +4,10 @@ import { existsSync, readdirSync } from "node:fs";
 import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { type CliIo, runCli } from "../../src/cli/run-cli.ts";
 import { exitCodes } from "../../src/errors.ts";
 import { chromiumAmong, descendantsOf, processesMarkedWith, waitFor } from "../helpers/processes.ts";
 import { makeExamplePack, makeTempDir } from "../helpers/report-folder.ts";
+import { runScrutiny } from "../helpers/run-scrutiny.ts";
 import { spawnScrutiny } from "../helpers/spawn-scrutiny.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -111,28 +111,17 @@ describe("scrutiny build aborted in-process (as bin.ts does on a signal)", () =>
     const pack = await threeReportPack();
     const out = await makeTempDir();
     const stop = new AbortController();
-    let stdout = "";
-    let stderr = "";
-    const io: CliIo = {
-      stdout: (text) => {
-        stdout += text;
-      },
-      stderr: (text) => {
-        stderr += text;
-      },
-      env: process.env,
-      cwd: process.cwd(),
-      signal: stop.signal,
-    };
     let chromiumWhenStopped: number[] = [];
     // Once the second report has begun writing: the first is finished, the second in flight.
     const stopper = waitFor(() => existsSync(join(out, "middle")), 120_000, 10).then(() => {
       chromiumWhenStopped = chromiumAmong(descendantsOf(process.pid));
       stop.abort("SIGINT");
     });
-    const code = await runCli(
+    const { code, stdout, stderr } = await runScrutiny(
       ["build", pack.root, "--out", out, "--format", "pdf", "--concurrency", "1"],
-      io,
+      process.cwd(),
+      process.env,
+      stop.signal,
     );
     await stopper;
     expect(code).toBe(exitCodes.interrupted);

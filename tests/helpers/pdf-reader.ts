@@ -81,17 +81,23 @@ export function pdfOutline(path: string): string[] {
 /** qpdf's JSON lists every object; a report full of vector charts has many thousands of them. */
 const QPDF_JSON_LIMIT = 512 * 1024 * 1024;
 
-/** The alternative texts of the tagged PDF's figures, as a screen reader announces them. */
-export function pdfFigureAltTexts(path: string): string[] {
+type PdfObjects = Record<string, { value?: Record<string, unknown> }>;
+
+/** Every object of the PDF by qpdf's key ("obj:12 0 R", "trailer"), its value as qpdf's JSON. */
+function pdfObjects(path: string, ...selection: string[]): PdfObjects {
   const json = JSON.parse(
-    execFileSync("qpdf", ["--json=2", "--json-key=qpdf", path], {
+    execFileSync("qpdf", ["--json=2", "--json-key=qpdf", ...selection, path], {
       encoding: "utf8",
       maxBuffer: QPDF_JSON_LIMIT,
     }),
-  ) as {
-    qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
-  };
-  return Object.values(json.qpdf[1])
+  ) as { qpdf: [unknown, PdfObjects] };
+  return json.qpdf[1];
+}
+
+/** The alternative texts of the tagged PDF's figures, as a screen reader announces them. */
+export function pdfFigureAltTexts(path: string): string[] {
+  const objects = pdfObjects(path);
+  return Object.values(objects)
     .map((object) => object.value)
     .filter((value) => value?.["/S"] === "/Figure" && typeof value["/Alt"] === "string")
     .map((value) => String(value?.["/Alt"]).replace(/^u:/, ""));
@@ -99,15 +105,7 @@ export function pdfFigureAltTexts(path: string): string[] {
 
 /** The document catalog's /Lang entry. */
 export function pdfLanguage(path: string): string | undefined {
-  const json = JSON.parse(
-    execFileSync("qpdf", ["--json=2", "--json-key=qpdf", path], {
-      encoding: "utf8",
-      maxBuffer: QPDF_JSON_LIMIT,
-    }),
-  ) as {
-    qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
-  };
-  const objects = json.qpdf[1];
+  const objects = pdfObjects(path);
   const trailer = objects.trailer?.value as { "/Root": string };
   const root = objects[`obj:${trailer["/Root"]}`]?.value as Record<string, string> | undefined;
   return root?.["/Lang"]?.replace(/^u:/, "");
@@ -163,15 +161,7 @@ export function pdfPageSize(path: string, page: number): string {
 
 /** Where each link annotation leads: its URI, "#name" for a jump inside the document, or "" if nowhere. */
 export function pdfLinkTargets(path: string): string[] {
-  const json = JSON.parse(
-    execFileSync("qpdf", ["--json=2", "--json-key=qpdf", path], {
-      encoding: "utf8",
-      maxBuffer: QPDF_JSON_LIMIT,
-    }),
-  ) as {
-    qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
-  };
-  const objects = json.qpdf[1];
+  const objects = pdfObjects(path);
   const resolve = (value: unknown) =>
     (typeof value === "string" && / R$/.test(value) ? objects[`obj:${value}`]?.value : value) as
       | Record<string, unknown>
@@ -190,13 +180,6 @@ export function pdfLinkTargets(path: string): string[] {
 
 /** The trailer's /ID: two byte strings, as hex. */
 export function pdfDocumentId(path: string): string[] {
-  const json = JSON.parse(
-    execFileSync("qpdf", ["--json=2", "--json-key=qpdf", "--json-object=trailer", path], {
-      encoding: "utf8",
-    }),
-  ) as {
-    qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>];
-  };
-  const id = json.qpdf[1].trailer?.value?.["/ID"] as string[] | undefined;
+  const id = pdfObjects(path, "--json-object=trailer").trailer?.value?.["/ID"] as string[] | undefined;
   return (id ?? []).map((part) => part.replace(/^b:/, "").toUpperCase());
 }

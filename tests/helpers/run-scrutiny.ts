@@ -11,6 +11,8 @@ export async function runScrutiny(
   args: string[],
   cwd = process.cwd(),
   env: NodeJS.ProcessEnv = process.env,
+  /** Aborting it is what bin.ts does on Ctrl-C or SIGTERM. */
+  signal?: AbortSignal,
 ): Promise<Run> {
   let stdout = "";
   let stderr = "";
@@ -23,6 +25,7 @@ export async function runScrutiny(
     },
     env,
     cwd,
+    ...(signal ? { signal } : {}),
   };
   const code = await runCli(args, io);
   return { code, stdout, stderr };
