@@ -123,8 +123,9 @@ function restoreBookmarkSpaces(
   const spaced = headings.map((heading) => heading.replace(/\s+/g, " ").trim());
   const squeezed = spaced.map(withoutSpaces);
   let next = 0;
+  // Across the whole outline: a damaged one that loops back is walked once.
+  const seen = new Set<unknown>();
   const visit = (first: unknown): void => {
-    const seen = new Set<unknown>();
     for (let item = first; item instanceof PDFDict && !seen.has(item); ) {
       seen.add(item);
       const title = item.lookup(PDFName.of("Title"));

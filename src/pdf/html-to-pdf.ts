@@ -101,6 +101,15 @@ export async function htmlToPdf(browser: Browser, options: PrintOptions): Promis
       printPage(browser, options, limits, blockedRequests),
     );
   } catch (error) {
+    // The report's own time ran out, not Chromium: its browser, which other reports may be
+    // printing on, is left alone (the page is closed as printPage ends).
+    if (error instanceof WatchdogExpired && left < limits.watchdogMs) {
+      throw new ScrutinyError(
+        "render",
+        `"${options.metadata.title}" was not printed: its report ran out of time (the per-report watchdog)`,
+        { cause: error },
+      );
+    }
     const fault = new ScrutinyError(
       "render",
       `Chromium could not print "${options.metadata.title}": ${describe(error)}`,
@@ -170,13 +179,7 @@ async function printPage(
       if (local?.[1]) blocked.push(local[1]);
     });
     await untilCrash(page.goto(REPORT_URL, { waitUntil: "load", timeout: limits.loadTimeoutMs }));
-    await untilCrash(removeFramesAndListHints(page, blocked));
-    // Read through DevTools (the page itself runs no script).
-    const headings = await untilCrash(
-      page.$$eval("h1, h2, h3, h4, h5, h6", (elements) =>
-        elements.map((element) => element.textContent ?? ""),
-      ),
-    );
+    const headings = await untilCrash(removeFramesAndListHints(page, blocked));
     const pdf = await untilCrash(
       page.pdf({
         format: "A4",
@@ -241,12 +244,23 @@ async function answerRequest(
 /**
  * Frames, plugins and resource hints are refused by the policy and the host resolver before any
  * request exists; this lists them, and removes frames whose content came inline (srcdoc), which
- * nothing else stops from being printed. Done through DevTools, since the page runs no script.
+ * nothing else stops from being printed. Returns the headings' text. Done through DevTools, since
+ * the page runs no script.
  */
-async function removeFramesAndListHints(page: Page, blocked: string[]): Promise<void> {
+async function removeFramesAndListHints(page: Page, blocked: string[]): Promise<string[]> {
   const session = await page.createCDPSession();
   try {
     const { root } = await session.send("DOM.getDocument", { depth: 0 });
+    // The headings' text, which the PDF's bookmarks should read (see finalisePdf).
+    const { nodeIds: headingIds } = await session.send("DOM.querySelectorAll", {
+      nodeId: root.nodeId,
+      selector: "h1, h2, h3, h4, h5, h6",
+    });
+    const headings: string[] = [];
+    for (const nodeId of headingIds) {
+      const { node } = await session.send("DOM.describeNode", { nodeId, depth: -1 });
+      headings.push(textOf(node));
+    }
     const { nodeIds } = await session.send("DOM.querySelectorAll", {
       nodeId: root.nodeId,
       selector: [
@@ -285,9 +299,22 @@ async function removeFramesAndListHints(page: Page, blocked: string[]): Promise<
       );
       await session.send("DOM.removeNode", { nodeId }).catch(() => undefined);
     }
+    return headings;
   } finally {
     await session.detach().catch(() => undefined);
   }
+}
+
+interface DomNode {
+  nodeType: number;
+  nodeValue: string;
+  children?: DomNode[];
+}
+
+/** An element's text, as textContent gives it: its text nodes in order. */
+function textOf(node: DomNode): string {
+  if (node.nodeType === 3) return node.nodeValue;
+  return (node.children ?? []).map(textOf).join("");
 }
 
 function resolveAgainstReport(reference: string): string {
@@ -303,12 +330,18 @@ function shorten(url: string): string {
   return url.length > 200 ? `${url.slice(0, 200)}…` : url;
 }
 
+class WatchdogExpired extends Error {}
+
 function withWatchdog<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(
       () =>
-        reject(new Error(`it did not finish within ${Math.round(ms / 1000)} s (the browser may have hung)`)),
+        reject(
+          new WatchdogExpired(
+            `it did not finish within ${Math.round(ms / 1000)} s (the browser may have hung)`,
+          ),
+        ),
       ms,
     );
   });

@@ -1,8 +1,8 @@
 // Writes a file so that readers see either the old complete file or the new complete file, never
 // a part: write a temporary file in the same folder, flush it to disk, rename it into place, then
 // flush the folder so the rename itself survives a power cut.
-import { randomBytes } from "node:crypto";
-import { unlinkSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { readlinkSync, unlinkSync } from "node:fs";
 import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -14,14 +14,22 @@ const inFlight = new Set<string>();
 let exitHookInstalled = false;
 
 /**
- * This machine's name as it goes into a temporary file's name: whether the process that wrote a
- * file still runs can only be told on the machine (or container) that ran it.
+ * Which machine, and which process-id space on it, wrote a temporary file: whether the process
+ * that wrote it still runs can only be told there. A hash of the host name and the process-id
+ * namespace (containers sharing a host name still have their own), 12 hex digits.
  */
-export const HOST_TAG =
-  hostname()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "") || "host";
+export const HOST_TAG = createHash("sha256")
+  .update(`${hostname()}\0${processIdNamespace()}`)
+  .digest("hex")
+  .slice(0, 12);
+
+function processIdNamespace(): string {
+  try {
+    return readlinkSync("/proc/self/ns/pid");
+  } catch {
+    return "";
+  }
+}
 
 /** A temporary file written elsewhere (another CI shard sharing the folder) is left alone this long. */
 export const FOREIGN_TEMPORARY_MAX_AGE_MS = 60 * 60 * 1000;
@@ -82,7 +90,7 @@ export function removeTemporaryFiles(): void {
 async function removeStaleTemporaryFiles(folder: string): Promise<void> {
   const entries = await readdir(folder).catch(() => [] as string[]);
   for (const entry of entries) {
-    const match = /^\..+\.tmp-([a-z0-9-]+)-(\d+)-[0-9a-f]{8}$/.exec(entry);
+    const match = /^\..+\.tmp-([0-9a-f]{12})-(\d+)-[0-9a-f]{8}$/.exec(entry);
     if (!match) continue;
     const path = join(folder, entry);
     if (match[1] === HOST_TAG) {

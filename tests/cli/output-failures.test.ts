@@ -144,8 +144,8 @@ describe("temporary files left by a killed build", () => {
     const otherFile = `.other.pdf.tmp-${HOST_TAG}-${deadPid}-0badf00d`;
     // Another machine's (a CI shard sharing the folder): whether its process runs cannot be told
     // here, so it is left alone until it has not changed for an hour.
-    const foreignFresh = `.${PDF}.tmp-shard-2-${deadPid}-0badbeef`;
-    const foreignOld = `.${PDF}.tmp-shard-3-${deadPid}-0badfeed`;
+    const foreignFresh = `.${PDF}.tmp-00000000beef-${deadPid}-0badbeef`;
+    const foreignOld = `.${PDF}.tmp-00000000feed-${deadPid}-0badfeed`;
     for (const name of [stale, inUse, otherFile, foreignFresh, foreignOld]) {
       await writeFile(join(out, name), "%PDF-1.7 partial");
     }
