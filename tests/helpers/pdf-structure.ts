@@ -1,6 +1,7 @@
 // A PDF's tagged structure as plain lines, one per structure element in reading order: its type,
 // depth, page, marked-content ids, alternative text, language, and the elements its /Headers
-// point at (by their place in the tree, not their id), and a header cell's scope. Two PDFs that describe the same tree for a
+// point at (by their place in the tree, not their id), and a header cell's scope; then, from the
+// parent tree, which element each page's marked content belongs to. Two PDFs that describe the same tree for a
 // screen reader give the same lines, whatever their object numbers and id names.
 import type { PDFDict as PDFDictType, PDFObject, PDFRef as PDFRefType } from "@cantoo/pdf-lib";
 
@@ -39,7 +40,36 @@ export async function pdfStructureLines(bytes: Uint8Array): Promise<string[]> {
   };
   visit(root.get(PDFName.of("K")), 0, 0);
 
-  return order.map(({ element, depth, page }) => {
+  // The parent tree, the other way round: each page's marked content to its element, by place.
+  const placeOf = new Map(order.map(({ element }, index) => [element, index + 1]));
+  const parentTree = context.lookup(root.get(PDFName.of("ParentTree")));
+  const numbers = new Map<number, PDFObject>();
+  const collect = (node: PDFObject | undefined): void => {
+    if (!(node instanceof PDFDict)) return;
+    const nums = node.lookup(PDFName.of("Nums"));
+    if (nums instanceof PDFArray) {
+      for (let index = 0; index + 1 < nums.size(); index += 2) {
+        const key = nums.get(index);
+        if (key instanceof PDFNumber) numbers.set(key.asNumber(), nums.get(index + 1));
+      }
+    }
+    const kids = node.lookup(PDFName.of("Kids"));
+    if (kids instanceof PDFArray) for (const kid of kids.asArray()) collect(context.lookup(kid));
+  };
+  collect(parentTree);
+  const parentLines = document.getPages().flatMap((page, pageIndex) => {
+    const key = page.node.get(PDFName.of("StructParents"));
+    if (!(key instanceof PDFNumber)) return [];
+    const parents = context.lookup(numbers.get(key.asNumber()));
+    if (!(parents instanceof PDFArray)) return [`page ${pageIndex + 1} · no parent tree entry`];
+    return parents.asArray().map((parent, mcid) => {
+      const element = parent instanceof PDFRef ? context.lookup(parent) : parent;
+      const place = element instanceof PDFDict ? placeOf.get(element) : undefined;
+      return `page ${pageIndex + 1} · content ${mcid} → element ${place ?? "none"}`;
+    });
+  });
+
+  const elementLines = order.map(({ element, depth, page }) => {
     const kids = element.get(PDFName.of("K"));
     const items = kids instanceof PDFArray ? kids.asArray() : kids ? [kids] : [];
     const contentIds = items
@@ -68,4 +98,5 @@ export async function pdfStructureLines(bytes: Uint8Array): Promise<string[]> {
     ];
     return parts.filter((part) => part !== "").join(" · ");
   });
+  return [...elementLines, ...parentLines];
 }

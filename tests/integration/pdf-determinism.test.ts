@@ -127,7 +127,7 @@ describe("the PDF's document information", () => {
 });
 
 describe("post-processing", () => {
-  it("leaves the tagged structure as Chromium printed it: every element, its page, marked content, alt text and table header links", async () => {
+  it("leaves the tagged structure as Chromium printed it: every element, its page, marked content, alt text, table header links and parent tree", async () => {
     // Chromium's own PDF of each document's self-contained HTML twin, before our post-processing.
     const browser = createBrowserHandle({ fontsDirectory: BUILT_IN_FONTS });
     browsers.push(browser);
@@ -152,12 +152,15 @@ describe("post-processing", () => {
       const before = await pdfStructureLines(raw);
       const after = await pdfStructureLines((await finalisePdf(raw, TEST_PDF_METADATA, REPORT_ORIGIN)).pdf);
       // Enough there to lose: many elements, figures with their descriptions, header cells that
-      // data cells point at.
+      // data cells point at…
       expect(before.length, kind).toBeGreaterThan(100);
       expect(
         before.some((line) => /headers \d/.test(line)),
         kind,
       ).toBe(true);
+      // …and the parent tree, from each page's marked content back to its element.
+      const parents = before.filter((line) => /^page \d+ · content \d+ → element \d+$/.test(line));
+      expect(parents.length, kind).toBeGreaterThan(100);
       if (kind === "performance")
         expect(before.filter((line) => line.includes('alt "')).length).toBeGreaterThan(3);
       expect(after, kind).toEqual(before);
