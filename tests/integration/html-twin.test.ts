@@ -83,6 +83,41 @@ describe("the HTML twin", () => {
     }
   });
 
+  it("prints no text below 9.5pt, the smallest size of the type scale (the wide tracker tables aside, at 8.5pt)", async () => {
+    const page = await (await testBrowser().get()).newPage();
+    try {
+      await page.emulateMediaType("print");
+      let checked = 0;
+      for (const file of result.files) {
+        await page.setContent(await readFile(file, "utf8"), { waitUntil: "load" });
+        const sizes = await page.$$eval("body *", (elements) =>
+          elements
+            .filter((element) =>
+              Array.from(element.childNodes).some(
+                (node) => node.nodeType === 3 && (node.textContent ?? "").trim() !== "",
+              ),
+            )
+            .filter((element) => {
+              const box = element.getBoundingClientRect();
+              return box.width > 1 && box.height > 1; // not visually hidden
+            })
+            .map((element) => ({
+              text: (element.textContent ?? "").trim().slice(0, 40),
+              points: Math.round((Number.parseFloat(getComputedStyle(element).fontSize) * 72 * 10) / 96) / 10,
+              tracker: element.closest(".tracker-table") !== null,
+            })),
+        );
+        for (const size of sizes) {
+          expect(size.points, `${file}: "${size.text}"`).toBeGreaterThanOrEqual(size.tracker ? 8.5 : 9.5);
+        }
+        checked += sizes.length;
+      }
+      expect(checked).toBeGreaterThan(1_000);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("never shows a status by colour alone: every coloured status has its word, and RAG a shape too", async () => {
     const page = await (await testBrowser().get()).newPage();
     try {
