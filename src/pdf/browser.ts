@@ -41,9 +41,9 @@ export interface BrowserOptions {
 }
 
 /**
- * Launch arguments. Each one narrows what Chromium does; none weakens web security (no
- * --disable-web-security, no file access from files). `--no-sandbox` is added only as root,
- * where Chromium's sandbox cannot start.
+ * Launch arguments. Each one narrows what Chromium does; none turns off the same-origin policy
+ * or lets pages read local files. `--no-sandbox` is added only as root, where Chromium's sandbox
+ * cannot start.
  */
 export const CHROMIUM_ARGUMENTS: readonly string[] = [
   // Every host name and address resolves to nothing, so a preconnect or DNS prefetch the request

@@ -4,28 +4,10 @@ import { describe, expect, it } from "vitest";
 import { buildCoverReportView, describeReportOf } from "../../src/model/build-cover-report-view.ts";
 import { reportSchema } from "../../src/schema/report-schema.ts";
 import { riskMatrixSchema } from "../../src/schema/risk-schema.ts";
+import { SEED_RISK_MATRIX } from "../helpers/seed-risk-matrix.ts";
 
 // The seed's matrix labels ("Unlikely (2)", "Significant (2)", "Low (4)") on a 4 × 4 scale.
-const matrix = riskMatrixSchema.parse({
-  likelihood: [
-    { value: 1, label: "Rare" },
-    { value: 2, label: "Unlikely" },
-    { value: 3, label: "Likely" },
-    { value: 4, label: "Very likely" },
-  ],
-  impact: [
-    { value: 1, label: "Minor" },
-    { value: 2, label: "Significant" },
-    { value: 3, label: "Serious" },
-    { value: 4, label: "Major" },
-  ],
-  bands: [
-    { name: "Low", from: 1, to: 4 },
-    { name: "Medium", from: 5, to: 8 },
-    { name: "High", from: 9, to: 12 },
-    { name: "Very high", from: 13, to: 16 },
-  ],
-});
+const matrix = riskMatrixSchema.parse(SEED_RISK_MATRIX);
 
 const seedRisk = {
   risk: "Failure to maintain a rigorous and embedded performance management framework could adversely impact on the achievement of the outcomes and objectives set out in the Council's Corporate Strategy.",

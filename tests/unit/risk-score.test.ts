@@ -4,30 +4,14 @@ import { assessRisk } from "../../src/calc/assess-risk.ts";
 import { findRiskMatrixProblems } from "../../src/calc/find-risk-matrix-problems.ts";
 import { bandForCell, bandForScore, riskMovement, scoreRisk } from "../../src/calc/risk-score.ts";
 import type { RegisterAppetite, Risk, RiskMatrix } from "../../src/schema/risk-schema.ts";
+import { SEED_RISK_MATRIX } from "../helpers/seed-risk-matrix.ts";
 
 const fourByFour: RiskMatrix = {
-  likelihood: [
-    { value: 1, label: "Rare" },
-    { value: 2, label: "Unlikely" },
-    { value: 3, label: "Likely" },
-    { value: 4, label: "Very likely" },
-  ],
-  impact: [
-    { value: 1, label: "Minor" },
-    { value: 2, label: "Significant" },
-    { value: 3, label: "Serious" },
-    { value: 4, label: "Major" },
-  ],
+  ...SEED_RISK_MATRIX,
   impactDimensions: [
     { id: "financial", label: "Financial" },
     { id: "reputation", label: "Reputation" },
     { id: "service", label: "Service delivery" },
-  ],
-  bands: [
-    { name: "Low", from: 1, to: 4 },
-    { name: "Medium", from: 5, to: 8 },
-    { name: "High", from: 9, to: 12 },
-    { name: "Very high", from: 13, to: 16 },
   ],
 };
 
